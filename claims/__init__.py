@@ -1,0 +1,1 @@
+"""The shipped claim set: the article and its claim file (installed as checkclaim.claims)."""

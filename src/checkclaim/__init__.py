@@ -1,0 +1,30 @@
+"""checkclaim: check news statements against a reference article.
+
+    >>> import checkclaim
+    >>> claims = checkclaim.load_claims()          # the shipped claim set
+    >>> checkclaim.check("Kenya sends 2,500 officers to Haiti", claims).verdict
+    'supported'
+"""
+
+from checkclaim._version import __version__
+from checkclaim.errors import CheckclaimError, ClaimFileError, ExitCode, InputError
+from checkclaim.models import Claim, ClaimSet, Reason, Result, Sentence
+from checkclaim.pipeline import build, check, check_many, load_claims, review
+
+__all__ = [
+    "Claim",
+    "ClaimFileError",
+    "ClaimSet",
+    "CheckclaimError",
+    "ExitCode",
+    "InputError",
+    "Reason",
+    "Result",
+    "Sentence",
+    "__version__",
+    "build",
+    "check",
+    "check_many",
+    "load_claims",
+    "review",
+]

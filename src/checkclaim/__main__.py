@@ -1,0 +1,3 @@
+from checkclaim.cli import main
+
+main()

@@ -1,0 +1,312 @@
+"""The command line: a thin typer app over the library. One place exits, one place catches."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from checkclaim._version import __version__
+from checkclaim.errors import CheckclaimError, ExitCode
+
+app = typer.Typer(
+    name="checkclaim",
+    help=(
+        "Check news statements against a reference article: supported, contradicted or "
+        "unknown, with the evidence.\n\n"
+        'With no command, `checkclaim "STATEMENT" ...` is `checkclaim check "STATEMENT" ...`.'
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+COMMANDS = ("check", "build", "claims", "review")
+
+
+class CheckFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class FailOn(str, Enum):
+    contradicted = "contradicted"
+    unknown = "unknown"
+    never = "never"
+
+
+class InputFormat(str, Enum):
+    txt = "txt"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+def _console(stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, no_color=bool(os.environ.get("NO_COLOR")) or None)
+
+
+def _err(message: str) -> None:
+    sys.stderr.write(f"checkclaim: {message}\n")
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"checkclaim {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Check news statements against a reference article."""
+
+
+ClaimsOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--claims",
+        "-c",
+        help="Claim file, folder of claim files, or article (.txt/.md) to check against. "
+        "Default: $CHECKCLAIM_CLAIMS, else the shipped claim set.",
+        show_default=False,
+    ),
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print no notes on standard error.")]
+EncodingOpt = Annotated[
+    str | None, typer.Option("--encoding", help="Encoding of input files (default UTF-8).", show_default=False)
+]
+
+
+def _progress(quiet: bool) -> Any:
+    """A progress callback drawing on standard error when it is a terminal, else nothing."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    from rich.progress import Progress
+
+    bar = Progress(console=_console(stderr=True), transient=True)
+    return bar
+
+
+@app.command()
+def check(
+    statements: Annotated[
+        list[str] | None, typer.Argument(help="Statements to check. Put one that looks like an option after --.", show_default=False)
+    ] = None,
+    file: Annotated[
+        str | None,
+        typer.Option("--file", "-f", help="Read statements from a .txt, .csv or .jsonl file; - for standard input.", show_default=False),
+    ] = None,
+    input_format: Annotated[
+        InputFormat | None,
+        typer.Option("--input-format", help="Format of --file when its extension does not tell (standard input: txt).", show_default=False),
+    ] = None,
+    claims: ClaimsOpt = None,
+    format: Annotated[CheckFormat, typer.Option("--format", "-F", help="Output format.")] = CheckFormat.table,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a verdict at or above this is found.")] = FailOn.contradicted,
+    explain: Annotated[bool, typer.Option("--explain", help="Show the candidate claims, their scores and the decision.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for large batches.")] = 1,
+    encoding: EncodingOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Check statements against a claim set.
+
+    Example: checkclaim check "Kenya sends 2,500 officers to Haiti"
+    """
+    from checkclaim import inputs, report
+    from checkclaim.pipeline import Item, check_many, load_index
+
+    if not statements and file is None:
+        raise typer.BadParameter("give a statement, or --file PATH (- for standard input)")
+    for s in statements or []:
+        if not s.strip():
+            raise typer.BadParameter("a statement is empty")
+    loaded = load_index(claims, encoding)
+    if not quiet:
+        for w in loaded.warnings:
+            _err(f"warning: {w}")
+    items: Any = [Item(s, "argument") for s in statements or []]
+    if file is not None:
+        items = inputs.read_items(file, input_format.value if input_format else None, encoding)
+    if jobs > 1:
+        from checkclaim.parallel import check_parallel
+
+        results = check_parallel(items, claims, jobs, explain)
+    else:
+        results = check_many(items, loaded, explain)
+    summary = report.Summary(fail_on=fail_on.value)
+    out = sys.stdout
+    if format is CheckFormat.jsonl:
+        report.write_jsonl(results, out, summary)
+    elif format is CheckFormat.json:
+        report.write_json(results, out, summary, loaded.describe())
+    elif format is CheckFormat.csv:
+        report.write_csv(results, out, summary)
+    else:
+        report.render_table(results, _console(), summary, explain)
+        if not quiet and summary.total > 1:
+            _err(summary.line())
+    if summary.total == 0 and not quiet:
+        _err("no statements in the input")
+    raise typer.Exit(summary.exit_code)
+
+
+@app.command()
+def build(
+    articles: Annotated[list[Path], typer.Argument(help="Articles (.txt or .md), or folders of them.", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Claim file (one article) or folder (several).", show_default=False)],
+    title: Annotated[str, typer.Option("--title", help="The article's headline, for the provenance.")] = "",
+    date: Annotated[str, typer.Option("--date", help="Publication date (YYYY-MM-DD); resolves 'on Thursday'.")] = "",
+    source: Annotated[str, typer.Option("--source", help="Where the article came from (URL or name).")] = "",
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing output.")] = False,
+    encoding: EncodingOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Build a claim set (YAML) from articles.
+
+    Example: checkclaim build article.txt -o claims/article.yaml --title "Ruto at the UN"
+    """
+    from checkclaim.pipeline import build_output
+
+    written = build_output(
+        articles, output, title=title, date=date, source=source, force=force, encoding=encoding,
+        progress=None if quiet or not sys.stderr.isatty() else _build_progress(),
+    )
+    if not quiet:
+        n = sum(len(cs.claims) for cs in written)
+        _err(f"wrote {n} claims from {len(written)} article{'s' if len(written) != 1 else ''} to {output}")
+    raise typer.Exit(0)
+
+
+def _build_progress() -> Any:
+    from rich.progress import Progress
+
+    state: dict[str, Any] = {}
+
+    def tick(done: int, total: int) -> None:
+        if "bar" not in state:
+            bar = Progress(console=_console(stderr=True), transient=True)
+            bar.start()
+            state["bar"] = bar
+            state["task"] = bar.add_task("building", total=total)
+        state["bar"].update(state["task"], completed=done)
+        if done >= total:
+            state["bar"].stop()
+
+    return tick
+
+
+@app.command("claims")
+def claims_cmd(
+    claims: ClaimsOpt = None,
+    format: Annotated[CheckFormat, typer.Option("--format", "-F", help="table or json.")] = CheckFormat.table,
+    encoding: EncodingOpt = None,
+) -> None:
+    """Validate a claim set and list its claims with their details.
+
+    Example: checkclaim claims --claims claims/ruto-unga79.yaml
+    """
+    from checkclaim import report
+    from checkclaim.pipeline import load_claims
+
+    sets = load_claims(claims, encoding)
+    if format in (CheckFormat.json, CheckFormat.jsonl):
+        from checkclaim.claimfile import to_data
+
+        docs = [{"path": cs.name, **to_data(cs)} for cs in sets]
+        sys.stdout.write(report.dumps(docs) + "\n")
+    else:
+        report.render_claims(sets, _console())
+    raise typer.Exit(0)
+
+
+@app.command()
+def review(
+    drafts: Annotated[list[str], typer.Argument(help="Drafts (.md or .txt); - for standard input.", show_default=False)],
+    claims: ClaimsOpt = None,
+    format: Annotated[str | None, typer.Option("--format", "-F", help="text, line, json, sarif, github or html.", show_default=False)] = None,
+    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Exit 1 when a finding at or above this is found.", show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to a file.", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")] = False,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="Accepted findings to leave out.", show_default=False)] = None,
+    write_baseline: Annotated[Path | None, typer.Option("--write-baseline", help="Write the current findings as the baseline.", show_default=False)] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="Configuration file (default: .checkclaim.toml or pyproject.toml).", show_default=False)] = None,
+    encoding: EncodingOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Check a draft sentence by sentence, like a linter.
+
+    Example: checkclaim review draft.md --format line
+    """
+    from checkclaim.reviewcli import run_review
+
+    code = run_review(
+        drafts=drafts, claims=claims, format=format, fail_on=fail_on.value if fail_on else None,
+        output=output, force=force, baseline=baseline, write_baseline=write_baseline,
+        config=config, encoding=encoding, quiet=quiet, console=_console,
+    )
+    raise typer.Exit(code)
+
+
+def _argv(argv: list[str]) -> list[str]:
+    """`checkclaim "STATEMENT"` means `checkclaim check "STATEMENT"`."""
+    head = argv[: argv.index("--")] if "--" in argv else argv
+    if not argv or any(a in COMMANDS for a in head[:1]):
+        return argv
+    if head[:1] and head[0] in ("-h", "--help", "--version"):
+        return argv
+    return ["check", *argv]
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app and turn every outcome into an exit status."""
+    args = _argv(list(sys.argv[1:] if argv is None else argv))
+    debug = os.environ.get("CHECKCLAIM_DEBUG") == "1"
+    try:
+        code = app(args=args, prog_name="checkclaim", standalone_mode=False)
+    except typer.Exit as e:
+        code = e.exit_code
+    except typer.Abort:
+        code = ExitCode.INTERRUPTED
+    except typer.TyperException as e:  # usage errors, from typer's own click
+        show = getattr(e, "show", None)
+        if show is not None:
+            show()
+        else:
+            _err(str(e))
+        code = ExitCode.USAGE
+    except CheckclaimError as e:
+        _err(str(e))
+        code = e.exit_code
+    except KeyboardInterrupt:
+        code = ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        _quiet_pipe()
+        code = ExitCode.OK
+    except Exception as e:  # the one place an unexpected error is caught
+        if debug:
+            raise
+        _err(f"internal error: {type(e).__name__}: {e} (set CHECKCLAIM_DEBUG=1 for the traceback)")
+        code = ExitCode.INTERNAL
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_pipe()
+    sys.exit(int(code or 0))
+
+
+def _quiet_pipe() -> None:
+    """The reader went away (`| head`): stop quietly, without a second error at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

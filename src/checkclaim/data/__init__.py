@@ -1,0 +1,1 @@
+"""Curated word lists, read by checkclaim.lexicon."""

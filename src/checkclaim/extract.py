@@ -1,0 +1,136 @@
+"""Article -> claims: each sentence with a checkable detail, and its structured details.
+
+A claim keeps the article's sentence as its text, its place in the article (sentence number
+and character span), its figures and dates, the names it mentions with their roles, who
+"he" or "it" refers to, and whether it is negated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import cache
+
+from checkclaim.features import Names, read
+from checkclaim.lexicon import _dictionary, lemmatize_exact, lexicon
+from checkclaim.models import Claim, ClaimSet, Entity, Provenance
+from checkclaim.normalize import fold, normalize
+from checkclaim.quantities import extract as extract_details
+from checkclaim.sentences import split
+
+# "International Organization for Migration (IOM)": an abbreviation the article defines
+_DEFINED_ABBR = re.compile(
+    r"((?:[A-Z][\w'\-]*\s+(?:(?:of|for|and|on|in|the|de)\s+){0,2}){1,8}[A-Z][\w'\-]*)\s+\(([A-Z][A-Za-z]*[A-Z])\)"
+)
+_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "they", "their", "it", "its"})
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    return frozenset(w for w in _dictionary() if w.islower() and w.isalpha())
+
+
+def is_common(word: str) -> bool:
+    return word in _common_words()
+
+
+def slug(name: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return s[:40] or "article"
+
+
+def claim_id(prefix: str, text: str) -> str:
+    digest = hashlib.blake2b(" ".join(text.split()).encode(), digest_size=4).hexdigest()
+    return f"{prefix}-{digest}"
+
+
+def defined_abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations the article introduces in parentheses, mapped to their full names."""
+    out: dict[str, str] = {}
+    for m in _DEFINED_ABBR.finditer(text):
+        full, abbr = " ".join(m.group(1).split()), m.group(2)
+        initials = "".join(w[0] for w in full.split() if w[0].isupper())
+        # keep the tail of the phrase that the letters stand for
+        words = full.split()
+        for k in range(len(words)):
+            tail = words[k:]
+            if "".join(w[0] for w in tail if w[0].isupper()).upper().startswith(abbr[:2].upper()):
+                full = " ".join(tail)
+                break
+        if abbr not in out and (initials.upper().find(abbr[0]) >= 0):
+            out[abbr] = full
+    return out
+
+
+def build_claims(
+    text: str,
+    name: str,
+    title: str = "",
+    source: str = "",
+    date: str = "",
+    file: str = "",
+) -> ClaimSet:
+    """A claim set from an article's text. `name` gives the ids their prefix."""
+    lex = lexicon()
+    aliases = defined_abbreviations(normalize(text))
+    extra = {fold(abbr): (fold(full), "org") for abbr, full in aliases.items()}
+    names = Names(lex, extra)
+    prefix = slug(name)
+    sentences = split(text)
+    readings = []
+    for sentence in sentences:
+        norm = normalize(sentence.text)
+        readings.append((sentence, norm, read(norm, lex, names, lemmatize_exact, is_common)))
+
+    # A name that is part of a person's name elsewhere in the article is a person too ("Ruto").
+    person_words = {
+        w for _, _, r in readings for m in r.mentions if m.kind == "person" for w in m.key.split()
+    }
+
+    def kind_of(key: str, kind: str) -> str:
+        if kind == "name" and set(key.split()) <= person_words:
+            return "person"
+        return kind
+
+    claims: list[Claim] = []
+    seen: dict[str, int] = {}
+    last_person = ""
+    for sentence, norm, reading in readings:
+        details = extract_details(norm)
+        entities = tuple(Entity(m.text, kind_of(m.key, m.kind), m.role) for m in reading.mentions)
+        context: tuple[str, ...] = ()
+        if {t.folded for t in reading.tokens} & _PRONOUNS and last_person:
+            if last_person not in {e.text for e in entities}:
+                context = (last_person,)
+        persons = [e for e in entities if e.kind == "person"]
+        if persons:
+            last_person = persons[0].text
+        if len(reading.content) < 2 and not details.quantities and not entities:
+            continue  # nothing to check: "Thank you."
+        cid = claim_id(prefix, norm)
+        seen[cid] = seen.get(cid, 0) + 1
+        if seen[cid] > 1:
+            cid = f"{cid}-{seen[cid]}"
+        claims.append(
+            Claim(
+                id=cid,
+                text=sentence.text,
+                sentence=sentence.index + 1,
+                span=(sentence.start, sentence.end),
+                evidence=sentence.text,
+                quantities=details.quantities,
+                dates=details.dates,
+                entities=entities,
+                context=context,
+                negated=bool(reading.negations),
+            )
+        )
+    provenance = Provenance(
+        title=title,
+        source=source,
+        file=file,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        date=date,
+    )
+    return ClaimSet(name=name, provenance=provenance, claims=tuple(claims), aliases=aliases)
+

@@ -1,0 +1,289 @@
+"""Text -> the features the matcher compares: lemmas, names, negation.
+
+The same reading is applied to an article's sentences (when a claim set is compiled) and to
+statements (when they are checked), so that both sides are seen alike.
+
+Names are found case-insensitively from what is known (the gazetteer, common abbreviations,
+the names the article itself uses), so that letter case never changes a verdict; capitalised
+words the lists do not know are names only when written with capitals mid-sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from checkclaim.lexicon import Lexicon
+from checkclaim.models import Entity
+from checkclaim.normalize import fold
+from checkclaim.quantities import MONTHS, WEEKDAYS
+
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"
+    r"|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s|k|m|bn)?"
+    r"|[^\W\d_]+(?:['\-][^\W\d_]+)*(?:')?",
+    re.UNICODE,
+)
+_ROLE_BEFORE = {
+    "according to": "source",
+    "in": "loc",
+    "at": "loc",
+    "near": "loc",
+    "inside": "loc",
+    "outside": "loc",
+    "across": "loc",
+    "throughout": "loc",
+    "to": "dest",
+    "into": "dest",
+    "toward": "dest",
+    "towards": "dest",
+    "from": "from",
+    "by": "agent",
+    "with": "with",
+    "against": "against",
+}
+_SOURCE_VERBS = frozenset(
+    "say says said report reports reported estimate estimates estimated state states stated "
+    "announce announces announced claim claims claimed".split()
+)
+_CONNECTORS = frozenset({"of", "for", "on", "de", "du", "la", "al", "bin", "van", "von", "the"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # as written
+    folded: str  # lower case, no dots or possessive
+    lemma: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name found in a text: where, its canonical key and kind, and its role."""
+
+    text: str
+    key: str  # canonical, folded: aliases and demonyms resolved
+    kind: str  # person | place | org | name
+    role: str
+    first: int  # token indexes [first, last)
+    last: int
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the matcher needs of a text."""
+
+    tokens: tuple[Token, ...]
+    content: tuple[int, ...]  # indexes of content tokens (not stopwords, numbers, dates)
+    mentions: tuple[Mention, ...]
+    negations: tuple[str, ...]  # the negation cues found
+    source: str  # who a figure is attributed to ("according to X", "X said"), folded
+
+
+class Names:
+    """Every known name, folded, as token tuples -> (canonical key, kind)."""
+
+    def __init__(self, lex: Lexicon, extra: Mapping[str, tuple[str, str]] | None = None) -> None:
+        self.lex = lex
+        table: dict[tuple[str, ...], tuple[str, str]] = {}
+        for alias, (name, _kind) in lex.places.items():
+            table[tuple(alias.split())] = (fold(name), "place")
+        for abbr, full in lex.abbreviations.items():
+            key = fold(full)
+            kind = "place" if key in lex.places else "org"
+            table.setdefault(tuple(abbr.split()), (key, kind))
+            table.setdefault(tuple(key.replace("-", " ").split()), (key, kind))
+        for alias, (key, kind) in (extra or {}).items():
+            table[tuple(alias.split())] = (key, kind)
+        self.table = table
+        self.longest = max((len(k) for k in table), default=1)
+
+
+def tokenize(text: str, lemma: Callable[[str], str]) -> list[Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        raw = m.group(0)
+        f = fold(raw)
+        out.append(Token(raw, f, lemma(f) if f.isalpha() else f, m.start(), m.end()))
+    return out
+
+
+def _is_capitalised(tok: Token) -> bool:
+    c = tok.text[0]
+    return c.isupper()
+
+
+def read(
+    text: str,
+    lex: Lexicon,
+    names: Names,
+    lemma: Callable[[str], str],
+    common: Callable[[str], bool],
+) -> Reading:
+    """Read a normalised text. `common(word)` says whether a folded word is an ordinary word."""
+    tokens = tokenize(text, lemma)
+    shouting = sum(c.isupper() for c in text) > 0.6 * max(1, sum(c.isalpha() for c in text))
+    mentions = _mentions(text, tokens, lex, names, common, shouting)
+    in_mention = {i for m in mentions for i in range(m.first, m.last)}
+
+    negations: list[str] = []
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        f = tok.folded
+        if f in lex.negations or f.endswith("n't"):
+            nxt = tokens[i + 1].folded if i + 1 < n else ""
+            if f == "not" and nxt == "only":
+                continue
+            if f == "no" and nxt in ("more", "fewer", "less", "later", "doubt"):
+                continue
+            negations.append(f)
+    for phrase in lex.negation_phrases:
+        k = len(phrase)
+        for i in range(n - k + 1):
+            if tuple(t.folded for t in tokens[i : i + k]) == phrase:
+                negations.append(" ".join(phrase))
+
+    content = []
+    for i, tok in enumerate(tokens):
+        f = tok.folded
+        if i in in_mention or not f or not f[0].isalpha():
+            continue
+        if f in lex.stopwords or tok.lemma in lex.stopwords or f in lex.negations:
+            continue
+        if f.endswith("n't") or f in MONTHS or f in WEEKDAYS:
+            continue
+        content.append(i)
+    return Reading(
+        tuple(tokens), tuple(content), tuple(mentions), tuple(negations), _source(text, tokens, mentions)
+    )
+
+
+def _mentions(
+    text: str,
+    tokens: list[Token],
+    lex: Lexicon,
+    names: Names,
+    common: Callable[[str], bool],
+    shouting: bool,
+) -> list[Mention]:
+    out: list[Mention] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        found = None
+        for k in range(min(names.longest, n - i), 0, -1):
+            key = tuple(t.folded for t in tokens[i : i + k])
+            hit = names.table.get(key)
+            if hit is None:
+                continue
+            if k == 1 and len(tokens[i].text) <= 3 and tokens[i].folded in lex.stopwords:
+                # "US", "IT", "WHO": an abbreviation only when written in capitals
+                if not tokens[i].text.isupper() or shouting:
+                    continue
+            found = (k, hit)
+            break
+        if found:
+            k, (key, kind) = found
+            span = text[tokens[i].start : tokens[i + k - 1].end]
+            out.append(Mention(span, key, kind, "", i, i + k))
+            i += k
+            continue
+        tok = tokens[i]
+        if (
+            not shouting
+            and tok.text[:1].isupper()
+            and tok.folded.isalpha() is not False
+            and tok.folded not in lex.stopwords
+            and tok.folded not in MONTHS
+            and tok.folded not in WEEKDAYS
+            and (i > 0 and not _sentence_start(text, tokens, i) or not common(tok.folded))
+        ):
+            j = i + 1
+            while j < n and (
+                (tokens[j].text[:1].isupper() and tokens[j].folded not in MONTHS and tokens[j].folded not in WEEKDAYS)
+                or (
+                    tokens[j].folded in _CONNECTORS
+                    and j + 1 < n
+                    and tokens[j + 1].text[:1].isupper()
+                    and tokens[j].text.islower()
+                )
+            ) and tokens[j].start - tokens[j - 1].end <= 1:
+                j += 1
+            while j > i + 1 and tokens[j - 1].folded in _CONNECTORS:
+                j -= 1
+            words = tokens[i:j]
+            # a title ("President", "Mr") marks a person and is not part of the name
+            kind = "name"
+            while words and (words[0].folded in lex.titles) and len(words) > 1:
+                words = words[1:]
+                kind = "person"
+            if words and words[0].folded in lex.titles and len(words) == 1:
+                i = j
+                continue
+            if i > 0 and tokens[i - 1].folded in lex.titles:
+                kind = "person"
+            if any(w.folded in lex.org_words for w in words):
+                kind = "org"
+            if words and not (len(words) == 1 and words[0].folded.isdigit()):
+                span = text[words[0].start : words[-1].end]
+                key = " ".join(w.folded for w in words)
+                out.append(Mention(span, key, kind, "", i + (len(tokens[i:j]) - len(words)), j))
+            i = j
+            continue
+        i += 1
+    return _roles(tokens, out)
+
+
+def _sentence_start(text: str, tokens: list[Token], i: int) -> bool:
+    before = text[: tokens[i].start].rstrip(" \"'(“‘")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _bare(text: str) -> str:
+    return text[:-2] if text.endswith("'s") else text.rstrip("'")
+
+
+def _roles(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """The slot each name fills, from the word before it; a list shares its first member's."""
+    out: list[Mention] = []
+    prev: Mention | None = None
+    for m in mentions:
+        role = ""
+        j = m.first - 1
+        if j >= 0 and tokens[j].folded == "the":
+            j -= 1
+        if j >= 1 and tokens[j].folded == "to" and tokens[j - 1].folded == "according":
+            role = "source"
+        elif j >= 0 and tokens[j].folded in _ROLE_BEFORE:
+            role = _ROLE_BEFORE[tokens[j].folded]
+        elif prev is not None and j >= 0 and tokens[j].folded in ("and", "or") and prev.last >= j:
+            role = prev.role  # "from China and Russia"
+        elif prev is not None and prev.last == m.first and _continues_list(tokens, m.last):
+            role = prev.role  # "from the United States, Canada, and ...": a comma between them
+        elif m.last < len(tokens) and tokens[m.last].folded in _SOURCE_VERBS and j < 0:
+            role = "source"
+        out.append(Mention(_bare(m.text), m.key, m.kind, role, m.first, m.last))
+        prev = out[-1]
+    return out
+
+
+def _continues_list(tokens: list[Token], after: int) -> bool:
+    """Whether the list goes on after a name: a comma, "and", "or", or the end."""
+    if after >= len(tokens):
+        return True
+    return tokens[after].folded in ("and", "or") or tokens[after].start > tokens[after - 1].end + 1
+
+
+def _source(text: str, tokens: list[Token], mentions: list[Mention]) -> str:
+    """Who a figure is attributed to: "according to the IOM", "the Red Cross says"."""
+    for m in mentions:
+        if m.role == "source":
+            return m.key
+    low = [t.folded for t in tokens]
+    for i in range(len(low) - 1):
+        if low[i] == "according" and low[i + 1] == "to":
+            words = [t.folded for t in tokens[i + 2 : i + 6] if t.folded not in ("the", "a", "an")]
+            return " ".join(words[:3])
+    return ""

@@ -1,0 +1,293 @@
+"""Claim sets -> a lookup structure: each claim read once, and an inverted index for candidates.
+
+Compiling reads every claim with the full lemmatiser and records what checking needs: content
+lemmas, canonical names, a form -> lemma table, and word weights. The compiled form is plain
+JSON, cached under the user's cache folder keyed by the claim files' contents (and this
+version of checkclaim and its word lists), so an unchanged claim set is never rebuilt or
+re-validated. The cache is safe to delete and cannot run code when loaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from checkclaim._version import __version__
+from checkclaim.features import Names, read, tokenize
+from checkclaim.lexicon import Lemmatizer, Lexicon, form_table, lemmatize_exact, lexicon
+from checkclaim.models import Claim, ClaimSet, DateRef, Entity, Interval, Quantity
+from checkclaim.normalize import fold, normalize
+
+CACHE_FORMAT = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A name a claim mentions, resolved to its canonical key."""
+
+    text: str
+    key: str
+    kind: str
+    role: str
+
+
+@dataclass
+class Entry:
+    """A claim as the matcher sees it."""
+
+    claim: Claim
+    source: str  # the claim set it came from
+    lemmas: tuple[str, ...]  # content lemmas, in order
+    words: tuple[str, ...]  # the same tokens, folded as written
+    names: tuple[Name, ...]
+    context: tuple[Name, ...]
+    unit_lemmas: tuple[frozenset[str], ...]  # per quantity, what it counts
+
+    @cached_property
+    def lemma_set(self) -> frozenset[str]:
+        return frozenset(self.lemmas) | frozenset(self.words)
+
+
+class Index:
+    """Every claim of the claim sets in use, and how to find candidates for a statement."""
+
+    def __init__(
+        self,
+        entries: list[Entry],
+        forms: dict[str, str],
+        aliases: dict[str, tuple[str, str]],
+        sources: list[dict[str, str]],
+        lex: Lexicon,
+    ) -> None:
+        self.entries = entries
+        self.forms = forms
+        self.aliases = aliases  # folded alias -> (key, kind): names the articles use
+        self.sources = sources
+        self.lex = lex
+        self.lemma = Lemmatizer(forms)
+        self.names = Names(lex, aliases)
+        self.postings: dict[str, list[int]] = {}
+        for i, e in enumerate(entries):
+            keys = set(e.lemma_set)
+            for lemma in e.lemma_set:
+                keys.update(f"~{g}" for g in lex.synonyms.get(lemma, ()))
+            keys.update(f"@{n.key}" for n in e.names + e.context)
+            keys.update(f"@{w}" for n in e.names + e.context for w in n.key.split())
+            for k in keys:
+                self.postings.setdefault(k, []).append(i)
+        self.article_names = frozenset(
+            n.key for e in entries for n in e.names + e.context
+        ) | frozenset(w for e in entries for n in e.names + e.context for w in n.key.split())
+        self.n = len(entries)
+        self.vocabulary = sorted({w for e in entries for w in e.words if len(w) >= 5})
+
+    def weight(self, key: str) -> float:
+        """How informative a lemma or name is: rarer in the claims is more telling."""
+        df = len(self.postings.get(key, ()))
+        return 1.0 + math.log((self.n + 1) / (df + 1))
+
+    def common(self, word: str) -> bool:
+        return word in self.forms or word in self.lex.stopwords
+
+    def claim_sets(self) -> list[dict[str, str]]:
+        return self.sources
+
+
+# --- compiling ------------------------------------------------------------------------------
+
+
+def _canonical(text: str, names: Names) -> tuple[str, str]:
+    f = tuple(t.folded for t in tokenize(normalize(text), str))
+    hit = names.table.get(f)
+    if hit:
+        return hit
+    key = " ".join(w for w in f if w not in ("the",))
+    return key, ""
+
+
+def compile_claims(cs: ClaimSet) -> dict[str, Any]:
+    """A claim set read for matching, as JSON-ready data."""
+    lex = lexicon()
+    aliases: dict[str, tuple[str, str]] = {}
+    for abbr, full in cs.aliases.items():
+        aliases[fold(abbr)] = (fold(full), "org")
+    names = Names(lex, aliases)
+    for c in cs.claims:
+        for e in c.entities:
+            key, _ = _canonical(e.text, names)
+            folded = " ".join(t.folded for t in tokenize(normalize(e.text), str))
+            aliases.setdefault(folded, (key, e.kind))
+    names = Names(lex, aliases)
+
+    def common(word: str) -> bool:
+        from checkclaim.extract import is_common
+
+        return is_common(word)
+
+    claims = []
+    vocab: set[str] = set(lex.vocabulary())
+    for c in cs.claims:
+        reading = read(normalize(c.text), lex, names, lemmatize_exact, common)
+        content = [reading.tokens[i] for i in reading.content]
+        vocab.update(t.folded for t in reading.tokens if t.folded.isalpha())
+        ents = []
+        for e in c.entities:
+            key, kind = _canonical(e.text, names)
+            ents.append([e.text, key, e.kind if e.kind != "name" else (kind or "name"), e.role])
+        ctx = []
+        for name in c.context:
+            key, kind = _canonical(name, names)
+            ctx.append([name, key, kind or "person", ""])
+        units = []
+        for q in c.quantities:
+            ws = [fold(w) for w in q.unit.split()]
+            vocab.update(ws)
+            units.append([lemmatize_exact(w) for w in ws if w.isalpha()])
+        claims.append(
+            {
+                "claim": _claim_data(c),
+                "lemmas": [t.lemma for t in content],
+                "words": [t.folded for t in content],
+                "names": ents,
+                "context": ctx,
+                "units": units,
+            }
+        )
+    return {
+        "format": CACHE_FORMAT,
+        "source": {"name": cs.name, "title": cs.provenance.title, "sha256": cs.provenance.sha256},
+        "claims": claims,
+        "aliases": {k: list(v) for k, v in sorted(aliases.items())},
+        "forms": form_table(vocab),
+    }
+
+
+def _claim_data(c: Claim) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "text": c.text,
+        "evidence": c.evidence,
+        "sentence": c.sentence,
+        "span": list(c.span),
+        "q": [
+            [q.text, q.value, q.kind, q.unit, q.qualifier, _iv(q.interval)] for q in c.quantities
+        ],
+        "d": [[d.text, d.kind, d.value, d.relation] for d in c.dates],
+        "e": [[e.text, e.kind, e.role] for e in c.entities],
+        "ctx": list(c.context),
+        "neg": c.negated,
+    }
+
+
+def _iv(iv: Interval) -> list[Any]:
+    def end(x: float) -> Any:
+        return "inf" if x == math.inf else ("-inf" if x == -math.inf else x)
+
+    return [end(iv.low), end(iv.high), iv.low_open, iv.high_open]
+
+
+def _univ(v: list[Any]) -> Interval:
+    def end(x: Any) -> float:
+        return math.inf if x == "inf" else (-math.inf if x == "-inf" else float(x))
+
+    return Interval(end(v[0]), end(v[1]), bool(v[2]), bool(v[3]))
+
+
+def _claim_from(d: dict[str, Any]) -> Claim:
+    return Claim(
+        id=d["id"],
+        text=d["text"],
+        sentence=d["sentence"],
+        span=(d["span"][0], d["span"][1]),
+        evidence=d["evidence"],
+        quantities=tuple(Quantity(q[0], q[1], q[2], q[3], q[4], _univ(q[5])) for q in d["q"]),
+        dates=tuple(DateRef(*x) for x in d["d"]),
+        entities=tuple(Entity(*x) for x in d["e"]),
+        context=tuple(d["ctx"]),
+        negated=d["neg"],
+    )
+
+
+def from_compiled(parts: Sequence[dict[str, Any]]) -> Index:
+    """An index over one or more compiled claim sets."""
+    lex = lexicon()
+    entries: list[Entry] = []
+    forms: dict[str, str] = {}
+    aliases: dict[str, tuple[str, str]] = {}
+    sources = []
+    for part in parts:
+        src = part["source"]
+        label = src["title"] or Path(src["name"]).name
+        sources.append({"name": src["name"], "title": src["title"], "sha256": src["sha256"]})
+        forms.update(part["forms"])
+        for k, v in part["aliases"].items():
+            aliases.setdefault(k, (v[0], v[1]))
+        for c in part["claims"]:
+            entries.append(
+                Entry(
+                    claim=_claim_from(c["claim"]),
+                    source=label,
+                    lemmas=tuple(c["lemmas"]),
+                    words=tuple(c["words"]),
+                    names=tuple(Name(*n) for n in c["names"]),
+                    context=tuple(Name(*n) for n in c["context"]),
+                    unit_lemmas=tuple(frozenset(u) for u in c["units"]),
+                )
+            )
+    return Index(entries, forms, aliases, sources, lex)
+
+
+# --- the cache ------------------------------------------------------------------------------
+
+
+def cache_dir() -> Path:
+    """Where compiled claim sets are kept: $CHECKCLAIM_CACHE, else the user's cache folder."""
+    explicit = os.environ.get("CHECKCLAIM_CACHE")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or (
+        os.path.join(os.environ["LOCALAPPDATA"], "checkclaim", "Cache")
+        if os.name == "nt" and "LOCALAPPDATA" in os.environ
+        else os.path.join(os.path.expanduser("~"), ".cache")
+    )
+    return Path(base) / "checkclaim"
+
+
+def cache_key(contents: Iterable[bytes]) -> str:
+    h = hashlib.sha256(f"{__version__}\0{CACHE_FORMAT}\0{lexicon().digest}".encode())
+    for data in contents:
+        h.update(hashlib.sha256(data).digest())
+    return h.hexdigest()[:32]
+
+
+def cached(key: str) -> list[dict[str, Any]] | None:
+    path = cache_dir() / f"{key}.json"
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
+        return None
+    parts = data.get("parts")
+    return parts if isinstance(parts, list) else None
+
+
+def store(key: str, parts: list[dict[str, Any]]) -> None:
+    """Best effort: a cache that cannot be written only costs time."""
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".{key}.{os.getpid()}.tmp"
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump({"format": CACHE_FORMAT, "parts": parts}, f, separators=(",", ":"))
+        os.replace(tmp, folder / f"{key}.json")
+    except OSError:
+        pass

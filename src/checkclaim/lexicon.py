@@ -1,0 +1,216 @@
+"""The curated word lists (package data) and the lemmatiser every stage reads words through.
+
+The lists live in `checkclaim/data/` as plain text an editor can read. A user extends them
+by pointing `CHECKCLAIM_LEXICON` at a folder holding files of the same names: their entries
+are added to the shipped ones.
+
+Lemmas come from simplemma when a claim set is compiled. Its dictionary takes a noticeable
+time to load, which a single check cannot afford, so compiling records every inflected form
+of the claim set's words (and of the lists' words) in a form -> lemma table stored with the
+compiled claim set; checking reads words through that table and falls back to a light
+suffix rule for words no claim uses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from checkclaim.normalize import fold, stem
+
+DATA_FILES = (
+    "synonyms.txt",
+    "antonyms.txt",
+    "negations.txt",
+    "places.tsv",
+    "abbreviations.tsv",
+    "titles.txt",
+    "org_words.txt",
+    "stopwords.txt",
+)
+
+
+def _lines(text: str) -> Iterable[str]:
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].rstrip() if not raw.lstrip().startswith("#") else ""
+        if line.strip():
+            yield line
+
+
+def _read(name: str) -> str:
+    """The shipped file and the user's additions, one after the other."""
+    text = resources.files("checkclaim").joinpath("data", name).read_text(encoding="utf-8")
+    extra = os.environ.get("CHECKCLAIM_LEXICON")
+    if extra:
+        path = Path(extra) / name
+        if path.is_file():
+            text += "\n" + path.read_text(encoding="utf-8")
+    return text
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    stopwords: frozenset[str]
+    negations: frozenset[str]  # one-word cues
+    negation_phrases: tuple[tuple[str, ...], ...]  # multi-word cues, as word tuples
+    synonyms: dict[str, frozenset[int]]  # lemma or phrase -> its synonym groups
+    antonyms: dict[str, frozenset[tuple[int, int]]]  # lemma -> (pair, side)
+    places: dict[str, tuple[str, str]]  # folded name or alias -> (canonical name, kind)
+    abbreviations: dict[str, str]  # folded abbreviation -> full name
+    titles: frozenset[str]
+    org_words: frozenset[str]
+    phrases: frozenset[tuple[str, ...]] = field(default_factory=frozenset)  # multi-word synonyms
+    digest: str = ""
+
+    def same_meaning(self, a: str, b: str) -> bool:
+        if a == b:
+            return True
+        ga = self.synonyms.get(a)
+        return bool(ga and ga & self.synonyms.get(b, frozenset()))
+
+    def opposite(self, a: str, b: str) -> bool:
+        sa = self.antonyms.get(a)
+        if not sa:
+            return False
+        for pair, side in self.antonyms.get(b, frozenset()):
+            if (pair, 1 - side) in sa:
+                return True
+        return False
+
+    def vocabulary(self) -> set[str]:
+        """Every single word the lists name, for the form table."""
+        words: set[str] = set()
+        for key in list(self.synonyms) + list(self.antonyms):
+            words.update(key.split())
+        return words
+
+
+@cache
+def lexicon() -> Lexicon:
+    texts = {name: _read(name) for name in DATA_FILES}
+    digest = hashlib.sha256("\0".join(texts[n] for n in DATA_FILES).encode()).hexdigest()[:16]
+
+    synonyms: dict[str, set[int]] = {}
+    phrases: set[tuple[str, ...]] = set()
+    for gid, line in enumerate(_lines(texts["synonyms.txt"])):
+        for entry in line.split(","):
+            key = " ".join(entry.strip().lower().split())
+            if key:
+                synonyms.setdefault(key, set()).add(gid)
+                if " " in key:
+                    phrases.add(tuple(key.split()))
+
+    antonyms: dict[str, set[tuple[int, int]]] = {}
+    for pid, line in enumerate(_lines(texts["antonyms.txt"])):
+        if "|" not in line:
+            continue
+        for side, part in enumerate(line.split("|", 1)):
+            for entry in part.split(","):
+                key = " ".join(entry.strip().lower().split())
+                if key:
+                    antonyms.setdefault(key, set()).add((pid, side))
+
+    negations: set[str] = set()
+    negation_phrases: list[tuple[str, ...]] = []
+    for line in _lines(texts["negations.txt"]):
+        cue = line.strip().lower()
+        if " " in cue:
+            negation_phrases.append(tuple(cue.split()))
+        else:
+            negations.add(cue)
+
+    places: dict[str, tuple[str, str]] = {}
+    for line in _lines(texts["places.tsv"]):
+        cols = line.split("\t")
+        if len(cols) < 2:
+            continue
+        name, kind = cols[0].strip(), cols[1].strip()
+        for alias in [name] + (cols[2].split(",") if len(cols) > 2 else []):
+            alias = alias.strip()
+            if alias:
+                places.setdefault(fold(alias), (name, kind))
+
+    abbreviations: dict[str, str] = {}
+    for line in _lines(texts["abbreviations.tsv"]):
+        cols = line.split("\t")
+        if len(cols) >= 2 and cols[0].strip():
+            abbreviations.setdefault(fold(cols[0].strip()), cols[1].strip())
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(line.strip().lower() for line in _lines(texts[name]))
+
+    return Lexicon(
+        stopwords=words("stopwords.txt"),
+        negations=frozenset(negations),
+        negation_phrases=tuple(negation_phrases),
+        synonyms={k: frozenset(v) for k, v in synonyms.items()},
+        antonyms={k: frozenset(v) for k, v in antonyms.items()},
+        places=places,
+        abbreviations=abbreviations,
+        titles=words("titles.txt"),
+        org_words=words("org_words.txt"),
+        phrases=frozenset(phrases),
+        digest=digest,
+    )
+
+
+# --- lemmas -------------------------------------------------------------------------------
+
+_APOSTROPHE = re.compile(r"'s?$")
+
+
+@cache
+def _dictionary() -> dict[str, str]:
+    from simplemma.strategies.dictionaries.dictionary_factory import (  # build time only
+        _load_dictionary_from_disk,
+    )
+
+    return {k.decode(): v.decode() for k, v in _load_dictionary_from_disk("en").items()}
+
+
+@cache
+def _inverse() -> dict[str, list[str]]:
+    inv: dict[str, list[str]] = {}
+    for form, lemma in _dictionary().items():
+        if form.isalpha() and form.islower():
+            inv.setdefault(lemma, []).append(form)
+    return inv
+
+
+def lemmatize_exact(word: str) -> str:
+    """simplemma's lemma of a folded word (slow to load: for compiling claim sets)."""
+    import simplemma
+
+    lemma: str = simplemma.lemmatize(word, lang="en")
+    return lemma.lower()
+
+
+def form_table(words: Iterable[str]) -> dict[str, str]:
+    """form -> lemma for every inflection of the lemmas of `words` (and the words themselves)."""
+    inv = _inverse()
+    table: dict[str, str] = {}
+    for w in sorted(set(words)):
+        lemma = lemmatize_exact(w)
+        table[w] = lemma
+        for form in inv.get(lemma, ()):
+            table.setdefault(form, lemma)
+    return table
+
+
+class Lemmatizer:
+    """Lemmas through a precomputed form table, with a suffix rule for unseen words."""
+
+    def __init__(self, table: dict[str, str]) -> None:
+        self.table = table
+
+    def __call__(self, folded: str) -> str:
+        got = self.table.get(folded)
+        if got is not None:
+            return got
+        return stem(folded)

@@ -1,0 +1,104 @@
+"""Statement -> its reading and the ranked candidate claims.
+
+Candidates come from the inverted index (shared lemmas, synonyms and names, weighted by how
+rare they are), so a large archive is never scored claim by claim; rapidfuzz then scores the
+few candidates on lemmatised text without stopwords (`token_set_ratio`, which separated
+paraphrases from unrelated sentences best), and corrects typos against the claims' words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from checkclaim.features import Reading, read
+from checkclaim.index import Index
+from checkclaim.models import DateRef, Quantity
+from checkclaim.normalize import normalize
+from checkclaim.quantities import extract
+
+TOP_K = 8
+TYPO_CUTOFF = 85.0  # rapidfuzz ratio for a misspelt word of five letters or more
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    lemma: str
+    folded: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    text: str  # as given
+    norm: str
+    reading: Reading
+    words: tuple[Word, ...]  # content words
+    quantities: tuple[Quantity, ...]
+    dates: tuple[DateRef, ...]
+
+    @property
+    def bag(self) -> str:
+        return " ".join(w.lemma for w in self.words)
+
+
+def read_statement(text: str, index: Index) -> Statement:
+    norm = normalize(text)
+    reading = read(norm, index.lex, index.names, index.lemma, index.common)
+    words = []
+    for i in reading.content:
+        tok = reading.tokens[i]
+        lemma, folded = tok.lemma, tok.folded
+        if lemma not in index.postings and folded not in index.postings and len(folded) >= 5:
+            hit = process.extractOne(
+                folded, index.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF
+            )
+            if hit is not None:
+                folded = hit[0]
+                lemma = index.lemma(folded)
+        words.append(Word(lemma, folded, index.weight(lemma)))
+    details = extract(norm)
+    return Statement(text, norm, reading, tuple(words), details.quantities, details.dates)
+
+
+def candidates(stmt: Statement, index: Index, k: int = TOP_K) -> list[tuple[int, float]]:
+    """Indexes of the claims most likely to speak to the statement, best first, with a score."""
+    scores: dict[int, float] = {}
+    keys: set[str] = set()
+    for w in stmt.words:
+        keys.add(w.lemma)
+        keys.add(w.folded)
+        keys.update(f"~{g}" for g in index.lex.synonyms.get(w.lemma, ()))
+    for m in stmt.reading.mentions:
+        keys.add(f"@{m.key}")
+        keys.update(f"@{p}" for p in m.key.split())
+    for key in keys:
+        posting = index.postings.get(key)
+        if not posting:
+            continue
+        w = index.weight(key)
+        for i in posting:
+            scores[i] = scores.get(i, 0.0) + w
+    if not scores:
+        return []
+    best = sorted(scores.items(), key=lambda x: (-x[1], x[0]))[: k * 2]
+    bag = stmt.bag
+    ranked = []
+    for i, s in best:
+        e = index.entries[i]
+        sim = fuzz.token_set_ratio(bag, " ".join(e.lemmas))
+        ranked.append((i, s, sim))
+    ranked.sort(key=lambda x: (-(x[1] + x[2] / 25.0), x[0]))
+    return [(i, sim) for i, _, sim in ranked[:k]]
+
+
+_CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?:and|but|while|whereas|although|though)\s+|\s+but\s+", re.I)
+
+
+def clauses(text: str) -> list[str]:
+    """A statement's clauses, when it has several ("X, and Y"): each is judged on its own."""
+    parts = [p.strip(" ,.;") for p in _CLAUSE_SPLIT.split(text)]
+    parts = [p for p in parts if len(p.split()) >= 3]
+    return parts if len(parts) >= 2 else [text]

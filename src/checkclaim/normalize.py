@@ -1,0 +1,105 @@
+"""Unicode and spelling normalisation, and tokens: what every stage reads text through.
+
+Normalisation keeps the text's meaning and makes variants alike: NFKC, curly quotes,
+Unicode spaces and dashes, the Unicode minus, and digit groups split by any space
+("2 500" and "2,500" read alike).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": " - ",
+        "\u2015": " - ",
+        "\u2212": "-",
+        "\u00ad": "",
+        "\u200b": "",
+        "\u200c": "",
+        "\u200d": "",
+        "\ufeff": "",
+    }
+)
+_SPACES = re.compile(r"[^\S\n]+")
+# "2 500", "1 200 000": a group of 1-3 digits followed by groups of exactly three.
+_DIGIT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,]?\d)")
+
+
+def normalize(text: str) -> str:
+    """The text with Unicode variants made alike; one space between words."""
+    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    text = _SPACES.sub(" ", text)
+    text = _DIGIT_GROUPS.sub(lambda m: m.group(0).replace(" ", ","), text)
+    return text.strip()
+
+
+# A token: a word (with inner apostrophes, hyphens and dots of abbreviations) or a number.
+TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"  # U.N., U.S.A.
+    r"|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?"
+    r"|[^\W\d_]+(?:['\-][^\W\d_]+)*",
+    re.UNICODE,
+)
+
+
+def words(text: str) -> list[str]:
+    """The tokens of a text, in order, as written."""
+    return TOKEN.findall(text)
+
+
+def fold(word: str) -> str:
+    """A word's lookup form: lower case, no dots, no possessive, no accents."""
+    w = word.lower().replace(".", "")
+    if w.endswith("'s"):
+        w = w[:-2]
+    elif w.endswith("'"):
+        w = w[:-1]
+    if not w.isascii():
+        w = "".join(
+            c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c)
+        )
+    return w
+
+
+_SUFFIX_RULES = (
+    ("ies", "y"),
+    ("ied", "y"),
+    ("sses", "ss"),
+    ("ches", "ch"),
+    ("shes", "sh"),
+    ("xes", "x"),
+    ("ing", ""),
+    ("ed", ""),
+    ("es", "e"),
+    ("s", ""),
+)
+
+
+def stem(word: str) -> str:
+    """A crude lemma for a word that no dictionary knows: enough to line up inflections."""
+    if len(word) <= 4 or not word.isalpha():
+        return word
+    for suffix, repl in _SUFFIX_RULES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            return word[: -len(suffix)] + repl
+    return word

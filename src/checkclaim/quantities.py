@@ -1,0 +1,502 @@
+"""Numbers, qualifiers, units and dates -> comparable values.
+
+A figure is read as a sub-editor reads it: with its qualifier ("over", "around", "at least")
+and its rounding, as an interval of the values it allows. The rules, in one place:
+
+* a bare figure is what its writer's rounding allows: "2,500" is 2,500; "578k" is
+  577,500-578,500; "1.2 million" is 1.15-1.25 million;
+* "around", "about", "roughly", "some", "approximately": within 10% either way;
+  "nearly", "almost": up to 10% below;
+* a bound on a precise figure ("over 578,000") means a little past it: up to 10% beyond;
+  a bound on a round figure ("over half a million") is a plain bound;
+* a range ("2,000-3,000", "between 2,000 and 3,000") is itself the interval.
+
+Two figures agree when their intervals overlap and contradict when they cannot both be true.
+Every regular expression here is linear: no nested quantifiers that could backtrack.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from checkclaim.models import DateRef, Interval, Quantity
+
+# How far a reader lets a qualified figure stray; see the module docstring.
+APPROX = 0.10
+PAST_PRECISE_BOUND = 0.10
+
+_QUALIFIERS = {
+    # phrase -> canonical qualifier
+    "approximately": "around",
+    "about": "around",
+    "around": "around",
+    "roughly": "around",
+    "some": "around",
+    "an estimated": "around",
+    "estimated": "around",
+    "close to": "around",
+    "circa": "around",
+    "~": "around",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "just under": "nearly",
+    "just shy of": "nearly",
+    "over": "over",
+    "more than": "over",
+    "above": "over",
+    "upwards of": "over",
+    "in excess of": "over",
+    "exceeding": "over",
+    "greater than": "over",
+    "just over": "over",
+    "at least": "at least",
+    "no fewer than": "at least",
+    "no less than": "at least",
+    "a minimum of": "at least",
+    "under": "under",
+    "fewer than": "under",
+    "less than": "under",
+    "below": "under",
+    "up to": "up to",
+    "at most": "up to",
+    "no more than": "up to",
+    "as many as": "up to",
+    "a maximum of": "up to",
+}
+_QUAL_ALT = "|".join(
+    re.escape(q).replace(r"\ ", r"\s+") for q in sorted(_QUALIFIERS, key=len, reverse=True)
+)
+
+_MULTIPLIERS = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "million": 1e6,
+    "millions": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+    "billions": 1e9,
+    "tn": 1e12,
+    "trillion": 1e12,
+    "hundred": 1e2,
+}
+_CURRENCIES = {
+    "$": "usd",
+    "us$": "usd",
+    "usd": "usd",
+    "€": "eur",
+    "eur": "eur",
+    "£": "gbp",
+    "gbp": "gbp",
+    "¥": "jpy",
+    "ksh": "kes",
+    "kes": "kes",
+}
+_CURRENCY_WORDS = {
+    "dollar": "usd",
+    "dollars": "usd",
+    "euro": "eur",
+    "euros": "eur",
+    "pound": "gbp",
+    "pounds": "gbp",
+    "shilling": "kes",
+    "shillings": "kes",
+    "yen": "jpy",
+    "yuan": "cny",
+    "rupee": "inr",
+    "rupees": "inr",
+}
+_DURATIONS = {
+    "second": "second",
+    "seconds": "second",
+    "sec": "second",
+    "minute": "minute",
+    "minutes": "minute",
+    "min": "minute",
+    "mins": "minute",
+    "hour": "hour",
+    "hours": "hour",
+    "hrs": "hour",
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+    "decade": "decade",
+    "decades": "decade",
+}
+MONTHS = {
+    "january": "january",
+    "jan": "january",
+    "february": "february",
+    "feb": "february",
+    "march": "march",
+    "mar": "march",
+    "april": "april",
+    "apr": "april",
+    "may": "may",
+    "june": "june",
+    "jun": "june",
+    "july": "july",
+    "jul": "july",
+    "august": "august",
+    "aug": "august",
+    "september": "september",
+    "sep": "september",
+    "sept": "september",
+    "october": "october",
+    "oct": "october",
+    "november": "november",
+    "nov": "november",
+    "december": "december",
+    "dec": "december",
+}
+WEEKDAYS = {
+    "monday": "monday",
+    "tuesday": "tuesday",
+    "wednesday": "wednesday",
+    "thursday": "thursday",
+    "friday": "friday",
+    "saturday": "saturday",
+    "sunday": "sunday",
+}
+_RELATIONS = ("as of", "by", "since", "on", "in", "until", "till", "before", "after", "from", "during")
+
+# Words that are not what a figure counts, when they follow it.
+_NOT_UNITS = frozenset(
+    """the a an its their his her our your my this these those be is are was were been being
+    have has had will would could should may might can more less over under about around some
+    such other same each every""".split()
+)
+_UNIT_STOP = frozenset(
+    "of to in on at by for from with as than that which who when where while after before "
+    "during and or but , . ; : ( ) – -".split()
+)
+
+_NUMBER_WORD = re.compile(
+    r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|dozens|half|"
+    r"third|thirds|quarter|quarters|fifth|fifths|"
+    r"first|second|fourth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+tieth|\w+teenth)\b",
+    re.IGNORECASE,
+)
+_FRACTIONS = {
+    "half": 1 / 2,
+    "one-half": 1 / 2,
+    "one half": 1 / 2,
+    "a half": 1 / 2,
+    "a third": 1 / 3,
+    "one-third": 1 / 3,
+    "one third": 1 / 3,
+    "two-thirds": 2 / 3,
+    "two thirds": 2 / 3,
+    "a quarter": 1 / 4,
+    "one-quarter": 1 / 4,
+    "one quarter": 1 / 4,
+    "three-quarters": 3 / 4,
+    "three quarters": 3 / 4,
+    "a fifth": 1 / 5,
+    "one-fifth": 1 / 5,
+    "one fifth": 1 / 5,
+    "two-fifths": 2 / 5,
+    "two fifths": 2 / 5,
+    "three-fifths": 3 / 5,
+    "three fifths": 3 / 5,
+    "four-fifths": 4 / 5,
+    "four fifths": 4 / 5,
+    "a tenth": 1 / 10,
+    "one-tenth": 1 / 10,
+    "nine-tenths": 9 / 10,
+    "nine tenths": 9 / 10,
+}
+# Quantifiers read as a share of a whole, in percent.
+_QUANTIFIERS = {
+    "most": Interval(50, 100, low_open=True),
+    "the majority": Interval(50, 100, low_open=True),
+    "a majority": Interval(50, 100, low_open=True),
+    "the vast majority": Interval(75, 100),
+    "a minority": Interval(0, 50, high_open=True),
+    "all": Interval(100, 100),
+    "none": Interval(0, 0),
+    "nearly all": Interval(85, 100, high_open=True),
+    "almost all": Interval(85, 100, high_open=True),
+}
+_FRACTION_RE = re.compile(
+    r"\b(?:(?P<qual>" + _QUAL_ALT + r")\s+)?"
+    r"(?P<frac>"
+    + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(_FRACTIONS, key=len, reverse=True))
+    + r")\s+(?:of\b|the\b|their\b|its\b|a\s+(?!million|billion))",
+    re.IGNORECASE,
+)
+_QUANTIFIER_RE = re.compile(
+    r"\b(?P<quant>the\s+vast\s+majority|the\s+majority|a\s+majority|a\s+minority|nearly\s+all|"
+    r"almost\s+all|most|all|none)\s+of\b",
+    re.IGNORECASE,
+)
+_HALF_MAGNITUDE = re.compile(
+    r"\b(?:half\s+a|a\s+half)\s+(million|billion|thousand|1000000|1000000000|1000)\b", re.I
+)
+_A_MAGNITUDE = re.compile(r"\b(?:a|one)\s+(million|billion|thousand|1000000|1000000000)\b", re.I)
+_A_DOZEN = re.compile(r"\b(?:a|one)\s+dozen\b", re.I)
+_N_DOZEN = re.compile(r"\b(\d+)\s+dozen\b", re.I)
+_SPELLED_MAGNITUDE = re.compile(r"\b(\d+(?:\.\d+)?)\s+(1000000000000|1000000000|1000000)\b")
+_MAGNITUDE_NAMES = {"1000000": "million", "1000000000": "billion", "1000000000000": "trillion"}
+# "two officers" (alpha2digit leaves one and two alone: "one of", "the two of them")
+_TWO = re.compile(r"\b(one|two)\s+(?!of\b|or\b|and\b|to\b|another\b|other\b|more\b|another\b)(?=[a-z])", re.I)
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_QUANTITY_RE = re.compile(
+    r"(?<![\w.,])"
+    r"(?:(?P<qual>" + _QUAL_ALT + r")\s+)?"
+    r"(?:(?P<between>between|from)\s+)?"
+    r"(?P<cur>US\$|\$|€|£|¥|USD\s?|EUR\s?|GBP\s?|KSh\s?|KES\s?)?"
+    r"(?P<num>" + _NUM + r")"
+    r"(?P<ord>st|nd|rd|th)?"
+    r"(?:\s?(?P<mult>k|K|m|M|mn|mln|bn|b|tn|thousand|million|millions|billion|billions|trillion|hundred)(?![\w]))?"
+    r"(?:\s?(?P<range>-|–|to|and)\s?(?P<cur2>US\$|\$|€|£)?(?P<num2>" + _NUM + r")"
+    r"(?:\s?(?P<mult2>k|K|m|M|mn|bn|b|thousand|million|billion|trillion)(?![\w]))?)?"
+    r"(?:\s?(?P<pct>%|percent(?:age\s+points?)?|per\s+cent|pc|pct|percentage\s+points?|points?)(?![\w]))?",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+_DAY_MONTH = re.compile(
+    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Z][a-z]{2,8})\b|"
+    r"\b(?P<month2>[A-Z][a-z]{2,8})\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?\b(?!,\d)"
+)
+_WORD_RE = re.compile(r"[A-Za-z]+\.?")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Details:
+    quantities: tuple[Quantity, ...]
+    dates: tuple[DateRef, ...]
+
+
+def _sig_digits(digits: str) -> int:
+    """Significant digits of a written figure ("2,500" -> 2, "578,000" -> 3, "1.25" -> 3)."""
+    d = digits.replace(",", "")
+    if "." in d:
+        return len(d.replace(".", "").lstrip("0")) or 1
+    return len(d.strip("0") or "0") if d.strip("0") else 1
+
+
+def is_round(digits: str) -> bool:
+    """A round figure: one significant digit, or two ending in 5 ("2,500", "1.5 million")."""
+    d = digits.replace(",", "").replace(".", "").strip("0")
+    return len(d) <= 1 or (len(d) == 2 and d[1] == "5")
+
+
+def _to_float(digits: str) -> float:
+    return float(digits.replace(",", ""))
+
+
+def _rounding(digits: str, mult: float) -> float:
+    """Half a unit of the last written digit, for figures given with a magnitude word."""
+    if "." in digits:
+        decimals = len(digits.split(".")[1])
+        return 0.5 * 10 ** (-decimals) * mult
+    return 0.5 * mult
+
+
+def interval_for(value: float, qualifier: str, digits: str, mult: float) -> Interval:
+    """The values a figure with this qualifier allows; the rules are in the module docstring."""
+    if qualifier == "around":
+        return Interval(value * (1 - APPROX), value * (1 + APPROX))
+    if qualifier == "nearly":
+        return Interval(value * (1 - APPROX), value, high_open=True)
+    round_figure = is_round(digits)
+    if qualifier in ("over", "at least"):
+        high = math.inf if round_figure else value * (1 + PAST_PRECISE_BOUND)
+        return Interval(value, high, low_open=qualifier == "over")
+    if qualifier in ("under", "up to"):
+        low = 0.0 if round_figure else value * (1 - PAST_PRECISE_BOUND)
+        return Interval(low, value, high_open=qualifier == "under")
+    if mult > 1 and "." in digits or mult >= 1e3 and not round_figure:
+        r = _rounding(digits, mult)
+        return Interval(value - r, value + r, high_open=True)
+    return Interval(value, value)
+
+
+def _unit_after(text: str, pos: int) -> str:
+    """What a figure counts: the content words right after it ("police officers")."""
+    out: list[str] = []
+    for m in _WORD_RE.finditer(text, pos, min(len(text), pos + 60)):
+        gap = text[pos : m.start()]
+        if any(c in gap for c in ",.;:()!?\"") or len(gap) > 2:
+            break
+        w = m.group(0).rstrip(".")
+        lw = w.lower()
+        if lw in _UNIT_STOP or lw in _NOT_UNITS or lw in MONTHS or lw in WEEKDAYS:
+            break
+        out.append(lw)
+        pos = m.end()
+        if len(out) == 3:
+            break
+    return " ".join(out)
+
+
+def _qualifier_before(text: str, start: int) -> str:
+    head = text[max(0, start - 24) : start].lower()
+    m = re.search(r"(?:^|\W)(" + _QUAL_ALT + r")\s+$", head)
+    return _QUALIFIERS[re.sub(r"\s+", " ", m.group(1))] if m else ""
+
+
+def prepare(text: str) -> str:
+    """Spelled-out numbers as digits ("twenty-five hundred" -> "2500"), magnitudes kept as words."""
+    text = _HALF_MAGNITUDE.sub(lambda m: "0.5 " + _magnitude_word(m.group(1)), text)
+    text = _A_MAGNITUDE.sub(lambda m: "1 " + _magnitude_word(m.group(1)), text)
+    text = _A_DOZEN.sub("12", text)
+    if _NUMBER_WORD.search(text):
+        from text_to_num import alpha2digit  # imported here: only text with number words needs it
+
+        protected = _FRACTION_RE.sub(lambda m: m.group(0).replace(" ", "\x00"), text)
+        protected = _TWO.sub(lambda m: "1 " if m.group(1).lower() == "one" else "2 ", protected)
+        text = alpha2digit(protected, "en").replace("\x00", " ")
+        text = _SPELLED_MAGNITUDE.sub(lambda m: m.group(1) + " " + _MAGNITUDE_NAMES[m.group(2)], text)
+    text = _N_DOZEN.sub(lambda m: str(int(m.group(1)) * 12), text)
+    return text
+
+
+def _magnitude_word(word: str) -> str:
+    return _MAGNITUDE_NAMES.get(word, word.lower())
+
+
+def extract(text: str) -> Details:
+    """The figures and dates of a (normalised) sentence or statement."""
+    text = prepare(text)
+    quantities: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    for m in _FRACTION_RE.finditer(text):
+        frac = _FRACTIONS[re.sub(r"\s+", " ", m.group("frac").lower())]
+        qual = _QUALIFIERS.get(re.sub(r"\s+", " ", (m.group("qual") or "").lower()), "")
+        value = round(frac * 100, 2)
+        if qual:
+            iv = interval_for(value, qual, "1", 1)
+        else:
+            iv = Interval(value - 0.5, value + 0.5)
+        quantities.append(Quantity(m.group(0).rstrip(), value, "percent", "", qual, iv))
+        taken.append(m.span())
+    for m in _QUANTIFIER_RE.finditer(text):
+        quant = re.sub(r"\s+", " ", m.group("quant").lower())
+        iv = _QUANTIFIERS[quant]
+        quantities.append(Quantity(m.group(0), (iv.low + iv.high) / 2, "percent", "", quant, iv))
+        taken.append(m.span())
+
+    dates = _dates(text)
+    date_spans = [s for s, _ in dates]
+
+    for m in _QUANTITY_RE.finditer(text):
+        if any(s <= m.start("num") < e for s, e in taken + date_spans):
+            continue
+        q = _quantity(text, m)
+        if q is not None:
+            quantities.append(q)
+    return Details(tuple(quantities), tuple(d for _, d in dates))
+
+
+def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
+    digits = m.group("num")
+    value = _to_float(digits)
+    mult_word = (m.group("mult") or "").lower()
+    mult = _MULTIPLIERS.get(mult_word, 1.0)
+    qual = _QUALIFIERS.get(re.sub(r"\s+", " ", (m.group("qual") or "").lower()), "")
+    cur = (m.group("cur") or m.group("cur2") or "").strip().lower()
+    pct = (m.group("pct") or "").lower()
+    unit = _unit_after(text, m.end())
+    kind = "count"
+    if m.group("ord"):
+        kind = "ordinal"
+    elif pct:
+        kind = "points" if "point" in pct else "percent"
+    elif cur:
+        kind, unit = "money", _CURRENCIES.get(cur, cur)
+    else:
+        first = unit.split(" ")[0] if unit else ""
+        if first in _CURRENCY_WORDS:
+            kind, unit = "money", _CURRENCY_WORDS[first]
+        elif first in _DURATIONS:
+            kind, unit = "duration", _DURATIONS[first]
+        elif not mult_word and _YEAR_RE.match(digits) and not unit:
+            return None  # a year: read as a date
+    value *= mult
+    num2 = m.group("num2")
+    if num2 and (m.group("range") in ("-", "–", "to") or m.group("between")):
+        mult2 = _MULTIPLIERS.get((m.group("mult2") or "").lower(), mult if not m.group("mult2") else 1.0)
+        high = _to_float(num2) * mult2
+        if high >= value:
+            iv = Interval(value, high)
+            return Quantity(m.group(0).strip(), value, kind, unit, qual or "between", iv)
+    iv = interval_for(value, qual, digits, mult)
+    surface = m.group(0).strip()
+    if num2:  # "3 and 4": only the first figure is this quantity
+        surface = text[m.start() : m.end("mult") if m.group("mult") else m.end("num")].strip()
+    return Quantity(surface, value, kind, unit, qual, iv)
+
+
+def _relation_before(text: str, start: int) -> str:
+    head = text[max(0, start - 12) : start].lower().rstrip()
+    for rel in _RELATIONS:
+        if head.endswith(" " + rel) or head == rel:
+            return rel
+    return ""
+
+
+def _dates(text: str) -> list[tuple[tuple[int, int], DateRef]]:
+    out: list[tuple[tuple[int, int], DateRef]] = []
+    for m in _ISO_DATE.finditer(text):
+        out.append((m.span(), DateRef(m.group(0), "date", m.group(0), _relation_before(text, m.start()))))
+    for m in _DAY_MONTH.finditer(text):
+        month = (m.group("month") or m.group("month2") or "").lower()
+        day = m.group("day") or m.group("day2")
+        if month in MONTHS and day and 1 <= int(day) <= 31:
+            out.append((m.span(), DateRef(m.group(0), "day", str(int(day)), "")))
+    for m in _WORD_RE.finditer(text):
+        word = m.group(0).rstrip(".")
+        lw = word.lower()
+        if lw in WEEKDAYS and word[0].isupper():
+            out.append((m.span(), DateRef(word, "weekday", WEEKDAYS[lw], _relation_before(text, m.start()))))
+        elif lw in MONTHS and word[0].isupper() and (lw == MONTHS[lw] or m.group(0).endswith(".")):
+            if lw == "may" and not _looks_like_month_may(text, m.start(), m.end()):
+                continue
+            if lw == "march" and not _looks_like_month_may(text, m.start(), m.end()):
+                continue
+            out.append((m.span(), DateRef(word, "month", MONTHS[lw], _relation_before(text, m.start()))))
+    for m in re.finditer(r"(?<![\w,.$€£])(1[5-9]\d\d|20\d\d)(?![\w]|[,.]\d)", text):
+        after = _unit_after(text, m.end())
+        if after and (after.endswith("s") or after.split(" ")[0] in _DURATIONS):
+            continue  # "2024 officers": a count, not a year
+        out.append((m.span(), DateRef(m.group(0), "year", m.group(0), _relation_before(text, m.start()))))
+    out.sort(key=lambda x: x[0])
+    return out
+
+
+def _looks_like_month_may(text: str, start: int, end: int) -> bool:
+    """"May" and "March" are months only next to a day, a year or a date preposition."""
+    before = text[max(0, start - 12) : start].lower()
+    after = text[end : end + 6]
+    return bool(
+        re.search(r"\b(?:in|by|since|until|of|on|from|early|late|mid|last|next|this)\s+$", before)
+        or re.match(r"\s+\d", after)
+    )
+
+
+def compatible(a: Quantity, b: Quantity, same_unit: bool) -> bool:
+    """Whether two figures measure the same kind of thing, so that comparing them is fair."""
+    if a.kind != b.kind:
+        return False
+    if a.kind in ("percent", "points"):
+        return True
+    if a.kind in ("money", "duration"):
+        return a.unit == b.unit
+    return same_unit or not a.unit or not b.unit

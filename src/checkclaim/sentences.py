@@ -1,0 +1,83 @@
+"""Text -> sentences, each with its character span in the untouched original.
+
+pySBD handles abbreviations ("Mr.", "U.N.", "No. 3") best of the splitters measured, but it
+is superlinear in the length of its input, so it is fed one block (a paragraph) at a time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+from checkclaim.models import Sentence
+
+_BLOCK = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
+# pySBD is superlinear; a block longer than this is cut at a line or space first.
+_MAX_BLOCK = 5000
+
+
+@cache
+def _segmenter() -> Any:
+    import pysbd  # imported here: only building and reviewing need it
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the blocks of text separated by blank lines."""
+    return [(m.start(), m.end()) for m in _BLOCK.finditer(text)]
+
+
+def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """Cut an over-long block at line breaks, then spaces, so the splitter stays fast."""
+    while end - start > _MAX_BLOCK:
+        cut = text.rfind("\n", start, start + _MAX_BLOCK)
+        if cut <= start:
+            cut = text.rfind(". ", start, start + _MAX_BLOCK)
+            cut = cut + 1 if cut > start else text.rfind(" ", start, start + _MAX_BLOCK)
+        if cut <= start:
+            cut = start + _MAX_BLOCK
+        yield start, cut
+        start = cut
+    yield start, end
+
+
+def split(text: str, blocks: Iterable[tuple[int, int]] | None = None) -> list[Sentence]:
+    """Split `text` into sentences; `blocks` are spans never joined across (paragraphs)."""
+    spans: list[tuple[int, int]] = []
+    for b_start, b_end in paragraphs(text) if blocks is None else blocks:
+        for p_start, p_end in _pieces(text, b_start, b_end):
+            chunk = text[p_start:p_end]
+            if not chunk.strip():
+                continue
+            for seg in _segmenter().segment(chunk):
+                s, e = p_start + seg.start, p_start + seg.end
+                # trim the whitespace pySBD leaves on either side
+                while s < e and text[s].isspace():
+                    s += 1
+                while e > s and text[e - 1].isspace():
+                    e -= 1
+                if e > s:
+                    spans.append((s, e))
+    spans = _merge_fragments(text, spans)
+    return [Sentence(i, text[s:e], s, e) for i, (s, e) in enumerate(spans)]
+
+
+def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a piece with no letters (a lone quote mark, a bullet) to the sentence before it."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and not any(c.isalnum() for c in text[s:e]) and "\n" not in text[out[-1][1] : s]:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of an offset."""
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col

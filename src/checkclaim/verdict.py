@@ -1,0 +1,266 @@
+"""Candidate claim -> supported / contradicted / unknown, with the reasons.
+
+A statement is compared detail by detail with each candidate claim:
+
+* wording: how much of the statement's content (weighted by rarity) the claim accounts for,
+  through lemmas, synonyms and typo-tolerant spelling;
+* figures: same kind and same thing counted, then whether their intervals can both hold;
+* dates: the same kind of date (month, weekday, year) must be the same;
+* names: a name of the statement not in the claim, where the claim has another of the same
+  kind in the same role ("in New York" / "in Washington"), is a swap;
+* polarity: negation and opposite words (increasing / decreasing) flip a claim.
+
+Then: a statement that restates the claim (most of its wording accounted for) but changes a
+detail is contradicted; one whose every detail is in the claim is supported; anything else,
+including a new figure, date or name the article never gives, is unknown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from checkclaim.features import Mention
+from checkclaim.index import Entry, Index, Name
+from checkclaim.match import Statement
+from checkclaim.models import Quantity, Reason, format_number
+from checkclaim.quantities import compatible
+
+# Share of the statement's weighted content a claim must account for.
+SUPPORT_COVERAGE = 0.72  # to support it
+RESTATE_COVERAGE = 0.55  # to count as a restatement that a changed detail contradicts
+NAME_FUZZ = 88.0  # spelling slack for names the gazetteer does not know
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    verdict: str
+    coverage: float
+    reasons: tuple[Reason, ...]
+    conflicts: int
+    new_details: int
+
+
+def _name_matches(m: Mention, n: Name, index: Index) -> bool:
+    if m.key == n.key:
+        return True
+    a, b = set(m.key.split()), set(n.key.split())
+    if a and b and (a <= b or b <= a):
+        # "Ruto" / "William Ruto"; "General Assembly" / "United Nations General Assembly"
+        return not (m.kind == "place" and n.kind == "place" and a != b and len(a) == len(b))
+    if m.kind == "place" and n.kind == "place":
+        return False
+    return len(m.key) >= 5 and fuzz.ratio(m.key, n.key) >= NAME_FUZZ
+
+
+def _kinds_clash(a: str, b: str) -> bool:
+    """Two names of the same kind, so that one in place of the other is a swap."""
+    if a == b:
+        return True
+    return "name" in (a, b) and "place" not in (a, b)
+
+
+def _roles_clash(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    locs = {"loc", "dest"}
+    return a in locs and b in locs
+
+
+def _units_agree(q: Quantity, units: frozenset[str], stmt_units: frozenset[str], index: Index) -> bool:
+    if not units or not stmt_units:
+        return True
+    if units & stmt_units:
+        return True
+    return any(index.lex.same_meaning(a, b) for a in stmt_units for b in units)
+
+
+def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
+    lex = index.lex
+    claim = entry.claim
+    reasons: list[Reason] = []
+    conflicts = 0
+    new_details = 0
+    total = 0.0
+    covered = 0.0
+    flips = 0
+
+    # wording
+    claim_groups: set[int] = set()
+    for lemma in entry.lemma_set:
+        claim_groups.update(lex.synonyms.get(lemma, ()))
+    unmatched_words = []
+    for w in stmt.words:
+        total += w.weight
+        if w.lemma in entry.lemma_set or w.folded in entry.lemma_set:
+            covered += w.weight
+        elif claim_groups & lex.synonyms.get(w.lemma, frozenset()):
+            covered += w.weight
+        else:
+            unmatched_words.append(w)
+    # multi-word synonyms ("armed group" / "gang") and opposites
+    for w in list(unmatched_words):
+        opposite = next((c for c in entry.lemma_set if lex.opposite(w.lemma, c)), None)
+        if opposite is not None:
+            flips += 1
+            covered += w.weight
+            unmatched_words.remove(w)
+            reasons.append(
+                Reason("antonym", "disagree", w.folded, opposite, f"opposite: {w.folded} vs {opposite}")
+            )
+    if unmatched_words and lex.phrases:
+        covered += _phrase_cover(stmt, entry, index, unmatched_words)
+
+    # names
+    matched_claim_names: set[int] = set()
+    claim_names = list(entry.names)
+    for m in stmt.reading.mentions:
+        weight = index.weight(f"@{m.key}")
+        total += weight
+        hit = next(
+            (j for j, n in enumerate(claim_names) if _name_matches(m, n, index)), None
+        )
+        if hit is not None:
+            matched_claim_names.add(hit)
+            covered += weight
+            reasons.append(Reason("entity", "agree", m.text, claim_names[hit].text))
+            continue
+        if any(_name_matches(m, n, index) for n in entry.context):
+            covered += weight
+            continue
+        rival = next(
+            (
+                n
+                for j, n in enumerate(claim_names)
+                if j not in matched_claim_names
+                and _kinds_clash(m.kind, n.kind)
+                and _roles_clash(m.role, n.role)
+                and not any(_name_matches(o, n, index) for o in stmt.reading.mentions)
+            ),
+            None,
+        )
+        if rival is not None:
+            conflicts += 1
+            covered += weight
+            reasons.append(
+                Reason("entity", "disagree", m.text, rival.text, f"{m.text} vs {rival.text}")
+            )
+        elif m.key in index.article_names:
+            covered += weight * 0.5
+        else:
+            new_details += 1
+            reasons.append(
+                Reason("entity", "missing", m.text, "", f"{m.text} is not in this claim")
+            )
+
+    # figures
+    for q in stmt.quantities:
+        stmt_units = frozenset(index.lemma(u) for u in q.unit.split())
+        fair = [
+            c
+            for c, units in zip(claim.quantities, entry.unit_lemmas, strict=False)
+            if compatible(q, c, _units_agree(q, units, stmt_units, index))
+        ]
+        if not fair:
+            new_details += 1
+            reasons.append(
+                Reason("number", "missing", q.text, "", f"the claim gives no figure for {q.text}")
+            )
+            continue
+        agreeing = next((c for c in fair if q.interval.overlaps(c.interval)), None)
+        if agreeing is not None:
+            reasons.append(
+                Reason("number", "agree", q.text, agreeing.text, f"{q.text} fits {agreeing.text}")
+            )
+        else:
+            c = fair[0]
+            conflicts += 1
+            reasons.append(
+                Reason(
+                    "number",
+                    "disagree",
+                    q.text,
+                    c.text,
+                    f"{q.text} outside {c.interval} ({c.text} in the article, "
+                    f"{_value(q)} in the statement)",
+                )
+            )
+
+    # dates
+    for d in stmt.dates:
+        same_kind = [c for c in claim.dates if c.kind == d.kind]
+        if not same_kind:
+            new_details += 1
+            reasons.append(Reason("date", "missing", d.text, "", f"the claim gives no {d.kind}"))
+        elif any(c.value == d.value for c in same_kind):
+            reasons.append(Reason("date", "agree", d.text, same_kind[0].text))
+        else:
+            conflicts += 1
+            reasons.append(
+                Reason("date", "disagree", d.text, same_kind[0].text, f"{d.text} vs {same_kind[0].text}")
+            )
+
+    # polarity
+    stmt_negated = bool(stmt.reading.negations)
+    if stmt_negated != claim.negated:
+        flips += 1
+        cue = stmt.reading.negations[0] if stmt_negated else "(negated)"
+        reasons.append(
+            Reason(
+                "negation",
+                "disagree",
+                cue if stmt_negated else "",
+                "" if stmt_negated else "negated",
+                "the statement negates the claim" if stmt_negated else "the claim is negated",
+            )
+        )
+    if flips % 2 == 1:
+        conflicts += 1
+
+    coverage = covered / total if total else 0.0
+    if conflicts and coverage >= RESTATE_COVERAGE:
+        verdict = "contradicted"
+    elif not conflicts and not new_details and coverage >= SUPPORT_COVERAGE:
+        verdict = "supported"
+    else:
+        verdict = "unknown"
+    if flips % 2 == 0:  # a negated opposite ("did not decrease") says the same thing
+        reasons = [r for r in reasons if r.kind not in ("negation", "antonym")]
+    return Assessment(verdict, coverage, tuple(reasons), conflicts, new_details)
+
+
+def _phrase_cover(stmt: Statement, entry: Entry, index: Index, unmatched: list[object]) -> float:
+    """Weight of unmatched statement words covered by a multi-word synonym of the claim's."""
+    lex = index.lex
+    lemmas = [w.lemma for w in stmt.words]
+    claim_lemmas = list(entry.lemmas)
+
+    def groups_of(seq: list[str]) -> dict[int, set[int]]:
+        out: dict[int, set[int]] = {}
+        for i in range(len(seq)):
+            for k in (1, 2, 3):
+                if i + k > len(seq):
+                    break
+                key = " ".join(seq[i : i + k])
+                for g in lex.synonyms.get(key, ()):
+                    out.setdefault(g, set()).update(range(i, i + k))
+        return out
+
+    stmt_groups = groups_of(lemmas)
+    claim_groups = set(groups_of(claim_lemmas))
+    gained = 0.0
+    done: set[int] = set()
+    unmatched_ids = {id(w) for w in unmatched}
+    for g, positions in stmt_groups.items():
+        if g in claim_groups:
+            for p in positions:
+                w = stmt.words[p]
+                if id(w) in unmatched_ids and p not in done:
+                    gained += w.weight
+                    done.add(p)
+    return gained
+
+
+def _value(q: Quantity) -> str:
+    return format_number(q.value)
