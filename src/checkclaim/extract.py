@@ -79,8 +79,9 @@ def build_claims(
     sentences = split(text)
     readings = []
     for sentence in sentences:
-        norm = normalize(sentence.text)
-        readings.append((sentence, norm, read(norm, lex, names, lemmatize_exact, is_common)))
+        details = extract_details(normalize(sentence.text))
+        reading = read(details.text, lex, names, lemmatize_exact, is_common, details.spans)
+        readings.append((sentence, details, reading))
 
     # A name that is part of a person's name elsewhere in the article is a person too ("Ruto").
     person_words = {
@@ -95,8 +96,7 @@ def build_claims(
     claims: list[Claim] = []
     seen: dict[str, int] = {}
     last_person = ""
-    for sentence, norm, reading in readings:
-        details = extract_details(norm)
+    for sentence, details, reading in readings:
         entities = tuple(Entity(m.text, kind_of(m.key, m.kind), m.role) for m in reading.mentions)
         context: tuple[str, ...] = ()
         if {t.folded for t in reading.tokens} & _PRONOUNS and last_person:
@@ -107,7 +107,7 @@ def build_claims(
             last_person = persons[0].text
         if len(reading.content) < 2 and not details.quantities and not entities:
             continue  # nothing to check: "Thank you."
-        cid = claim_id(prefix, norm)
+        cid = claim_id(prefix, normalize(sentence.text))
         seen[cid] = seen.get(cid, 0) + 1
         if seen[cid] > 1:
             cid = f"{cid}-{seen[cid]}"

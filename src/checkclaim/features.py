@@ -121,8 +121,10 @@ def read(
     names: Names,
     lemma: Callable[[str], str],
     common: Callable[[str], bool],
+    skip: tuple[tuple[int, int], ...] = (),
 ) -> Reading:
-    """Read a normalised text. `common(word)` says whether a folded word is an ordinary word."""
+    """Read a normalised text. `common(word)` says whether a folded word is an ordinary word;
+    tokens inside the `skip` spans (figures and dates, compared on their own) are no content."""
     tokens = tokenize(text, lemma)
     shouting = sum(c.isupper() for c in text) > 0.6 * max(1, sum(c.isalpha() for c in text))
     mentions = _mentions(text, tokens, lex, names, common, shouting)
@@ -153,6 +155,8 @@ def read(
         if f in lex.stopwords or tok.lemma in lex.stopwords or f in lex.negations:
             continue
         if f.endswith("n't") or f in MONTHS or f in WEEKDAYS:
+            continue
+        if skip and any(s <= tok.start < e for s, e in skip):
             continue
         content.append(i)
     return Reading(
@@ -216,7 +220,8 @@ def _mentions(
             words = tokens[i:j]
             # a title ("President", "Mr") marks a person and is not part of the name
             kind = "name"
-            while words and (words[0].folded in lex.titles) and len(words) > 1:
+            is_org = any(w.folded in lex.org_words for w in words)
+            while words and words[0].folded in lex.titles and len(words) > 1 and not is_org:
                 words = words[1:]
                 kind = "person"
             if words and words[0].folded in lex.titles and len(words) == 1:

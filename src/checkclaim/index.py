@@ -24,6 +24,7 @@ from checkclaim.features import Names, read, tokenize
 from checkclaim.lexicon import Lemmatizer, Lexicon, form_table, lemmatize_exact, lexicon
 from checkclaim.models import Claim, ClaimSet, DateRef, Entity, Interval, Quantity
 from checkclaim.normalize import fold, normalize
+from checkclaim.quantities import extract
 
 CACHE_FORMAT = 1
 
@@ -134,7 +135,8 @@ def compile_claims(cs: ClaimSet) -> dict[str, Any]:
     claims = []
     vocab: set[str] = set(lex.vocabulary())
     for c in cs.claims:
-        reading = read(normalize(c.text), lex, names, lemmatize_exact, common)
+        details = extract(normalize(c.text))
+        reading = read(details.text, lex, names, lemmatize_exact, common, details.spans)
         content = [reading.tokens[i] for i in reading.content]
         vocab.update(t.folded for t in reading.tokens if t.folded.isalpha())
         ents = []

@@ -40,7 +40,7 @@ _SETEXT = re.compile(r"(?:=+|-+)[ \t]*")
 _BREAK = re.compile(r"(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}")
 _ITEM = re.compile(r"(?:[-+*]|(\d{1,9})[.)])(?=[ \t]|$)")
 _TASK = re.compile(r"\[[ xX]\](?=[ \t]|$)")
-_FOOTNOTE_DEF = re.compile(r"\[\^[^\]\s]{1,999}\]:")
+_FOOTNOTE_DEF = re.compile(r"\[\^[^\[\]\s]{1,999}\]:")
 _REF_DEF = re.compile(
     r"\[((?:[^\[\]\\]|\\.){1,999})\]:[ \t]*(?:<[^<>\n]*>|\S+)"
     r"""(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*"""
@@ -66,12 +66,18 @@ _TAG = re.compile(
     r"""(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*/?"""
     r"|/[A-Za-z][A-Za-z0-9-]*\s*)>"
 )
+# elements whose content is code, not prose: hidden with their tags
+_CODE_TAG = re.compile(r"<(code|kbd|samp|script|style)(?=[\s/>])", re.IGNORECASE)
+_CODE_TAG_END = {
+    name: re.compile(rf"</{name}\s*>", re.IGNORECASE)
+    for name in ("code", "kbd", "samp", "script", "style")
+}
 _DEST = re.compile(
     r"\(\s*(?:<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)"
     r"""(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)"""
 )
 _REF_LABEL = re.compile(r"\[(?:[^\[\]\\]|\\.){0,999}\]")
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]{1,999}\]")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\[\]\s]{1,999}\]")
 _BARE_URL = re.compile(r"(?i:https?://|www\.)[^\s<>]*")
 _URL_TRAIL = "?!.,:;*_~'\""
 
@@ -250,8 +256,7 @@ class _Scanner:
         self.cur_depth = 0
         # what the previous line was: blank, para (text a next line may continue), table, other
         self.prev = "blank"
-        # open list items: (quote depth, content column, marker kind, marker column)
-        self.lists: list[tuple[int, int, str, int]] = []
+        self.lists: list[tuple[int, int]] = []  # open list items: (quote depth, content column)
         self.fence: tuple[str, int, int] | None = None  # char, length, quote depth
         self.code_indent = -1  # the indent an indented code block's lines need, or -1
         self.code_depth = 0
@@ -430,7 +435,7 @@ class _Scanner:
             note = _FOOTNOTE_DEF.match(text, first, end)
             if note:
                 self.mask(first, note.end())
-                self.lists.append((depth, ind + 4, "^", ind))
+                self.lists.append((depth, ind + 4))
                 self.begin(note.end(), end, depth)
                 self.prev = "para"
                 return 0
@@ -466,12 +471,11 @@ class _Scanner:
         text = self.text
         first, marker_end = item.start(), item.end()
         number = item.group(1)
-        kind = text[marker_end - 1] if number is None else "." + text[marker_end - 1]
         _, content = _indent(text, marker_end, end)
-        sibling = any(d == depth and k == kind and i <= ind < col for d, col, k, i in self.lists)
-        if self.prev == "para" and not sibling:
-            # a new list interrupting a paragraph must start with a bullet or `1.` and have
-            # text: a wrapped "2024. The year..." line stays text
+        in_item = not self.lists or self.lists[-1][0] != depth or ind >= self.lists[-1][1]
+        if self.prev == "para" and in_item:
+            # a list interrupting a paragraph must start with a bullet or `1.` and have text:
+            # a wrapped "2024. The year..." line stays text
             if number is not None and int(number) != 1:
                 return False
             if content == end:
@@ -482,7 +486,7 @@ class _Scanner:
             self.lists[-1][0] > depth or (self.lists[-1][0] == depth and self.lists[-1][1] > ind)
         ):
             self.lists.pop()
-        self.lists.append((depth, ind + width, kind, ind))
+        self.lists.append((depth, ind + width))
         self.mask(first, marker_end)
         task = _TASK.match(text, content, end)
         if task:
@@ -561,6 +565,8 @@ class _Inline:
         self.inactive_below = 0  # openers below this index are inside a link: no more links
         self.delims: dict[str, list[tuple[int, int]]] = {}
         self.comment_end_missing = False
+        self.element_end_missing: set[str] = set()
+        self.images: list[tuple[int, int]] = []  # hidden whole at the end: they nest
 
     def mask(self, start: int, end: int) -> None:
         self.scanner.mask(self.base + start, self.base + end)
@@ -591,6 +597,11 @@ class _Inline:
                 pos = self.emphasis(i, c)
             else:
                 pos = self.bare_url(i, found.end())
+        covered = -1
+        for start, end in sorted(self.images):
+            if end > covered:
+                self.mask(max(start, covered), end)
+                covered = end
 
     def escape(self, i: int) -> int:
         s = self.s
@@ -645,8 +656,19 @@ class _Inline:
         found = _AUTOLINK.match(s, i, limit) or _TAG.match(s, i, limit)
         if found is None:
             return i + 1
-        self.mask(i, found.end())
-        return found.end()
+        end = found.end()
+        code = _CODE_TAG.match(s, i, end)
+        if code and not s.startswith("/>", end - 2):
+            name = code.group(1).lower()
+            closer = None
+            if name not in self.element_end_missing:
+                closer = _CODE_TAG_END[name].search(s, end)
+            if closer is None:
+                self.element_end_missing.add(name)
+            else:
+                end = closer.end()
+        self.mask(i, end)
+        return end
 
     def open_bracket(self, i: int) -> int:
         s = self.s
@@ -707,7 +729,7 @@ class _Inline:
         if end < 0:
             return j
         if image:
-            self.mask(opener, end)  # alt text is not a statement
+            self.images.append((opener, end))  # alt text is not a statement
         else:
             self.mask(opener, text_start)
             self.mask(i, end)
@@ -723,8 +745,15 @@ class _Inline:
             return j
         before = s[i - 1] if i > 0 else " "
         after = s[j] if j < len(s) else " "
+        key = c * length if c == "~" else c
+        stack = self.delims.setdefault(key, [])
         if c == "*" and before.isalnum() and after.isalnum():
-            return j  # 5*3, a*b: inside a word, not emphasis
+            # inside a word (5*3, a*b) a star only closes an emphasis already open
+            if stack:
+                start, size = stack.pop()
+                self.mask(start, start + size)
+                self.mask(i, j)
+            return j
         left = not after.isspace() and (
             not _is_punct(after) or before.isspace() or _is_punct(before)
         )
@@ -736,8 +765,6 @@ class _Inline:
             can_close = right and (not left or _is_punct(after))
         else:
             can_open, can_close = left, right
-        key = c * length if c == "~" else c
-        stack = self.delims.setdefault(key, [])
         if can_close and stack:
             start, size = stack.pop()
             self.mask(start, start + size)

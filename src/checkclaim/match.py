@@ -46,7 +46,8 @@ class Statement:
 
 def read_statement(text: str, index: Index) -> Statement:
     norm = normalize(text)
-    reading = read(norm, index.lex, index.names, index.lemma, index.common)
+    details = extract(norm)
+    reading = read(details.text, index.lex, index.names, index.lemma, index.common, details.spans)
     words = []
     for i in reading.content:
         tok = reading.tokens[i]
@@ -59,7 +60,6 @@ def read_statement(text: str, index: Index) -> Statement:
                 folded = hit[0]
                 lemma = index.lemma(folded)
         words.append(Word(lemma, folded, index.weight(lemma)))
-    details = extract(norm)
     return Statement(text, norm, reading, tuple(words), details.quantities, details.dates)
 
 

@@ -278,8 +278,10 @@ _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 @dataclass(frozen=True, slots=True)
 class Details:
+    text: str  # the text as read: spelled-out numbers in digits
     quantities: tuple[Quantity, ...]
     dates: tuple[DateRef, ...]
+    spans: tuple[tuple[int, int], ...]  # where the figures and dates stand in `text`
 
 
 def _sig_digits(digits: str) -> int:
@@ -338,8 +340,10 @@ def _unit_after(text: str, pos: int) -> str:
         lw = w.lower()
         if lw in _UNIT_STOP or lw in _NOT_UNITS or lw in MONTHS or lw in WEEKDAYS:
             break
-        out.append(lw)
         pos = m.end()
+        if w[0].isupper():
+            continue  # a name ("2,500 Kenyan police", "79th UN General Assembly") is not a unit
+        out.append(lw)
         if len(out) == 3:
             break
     return " ".join(out)
@@ -402,7 +406,9 @@ def extract(text: str) -> Details:
         q = _quantity(text, m)
         if q is not None:
             quantities.append(q)
-    return Details(tuple(quantities), tuple(d for _, d in dates))
+            taken.append(m.span())
+    spans = tuple(sorted(taken + date_spans))
+    return Details(text, tuple(quantities), tuple(d for _, d in dates), spans)
 
 
 def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
@@ -495,7 +501,7 @@ def compatible(a: Quantity, b: Quantity, same_unit: bool) -> bool:
     """Whether two figures measure the same kind of thing, so that comparing them is fair."""
     if a.kind != b.kind:
         return False
-    if a.kind in ("percent", "points"):
+    if a.kind in ("percent", "points", "ordinal"):
         return True
     if a.kind in ("money", "duration"):
         return a.unit == b.unit

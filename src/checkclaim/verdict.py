@@ -36,10 +36,33 @@ NAME_FUZZ = 88.0  # spelling slack for names the gazetteer does not know
 @dataclass(frozen=True, slots=True)
 class Assessment:
     verdict: str
-    coverage: float
+    coverage: float  # share of the statement's weighted details the claim accounts for
+    aligned: float  # the same, leaving out the details that disagree
     reasons: tuple[Reason, ...]
     conflicts: int
     new_details: int
+
+
+class _Tally:
+    """Weighted count of a statement's details: matched, disagreeing, or not in the claim."""
+
+    def __init__(self) -> None:
+        self.matched = 0.0
+        self.conflict = 0.0
+        self.missing = 0.0
+
+    def coverage(self) -> float:
+        total = self.matched + self.conflict + self.missing
+        return self.matched / total if total else 0.0
+
+    def aligned(self) -> float:
+        total = self.matched + self.missing
+        return self.matched / total if total else 0.0
+
+
+# How much a figure or a date weighs against a word, when the claim accounts for it.
+FIGURE_WEIGHT = 2.5
+DATE_WEIGHT = 2.0
 
 
 def _name_matches(m: Mention, n: Name, index: Index) -> bool:
@@ -80,10 +103,9 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
     lex = index.lex
     claim = entry.claim
     reasons: list[Reason] = []
+    tally = _Tally()
     conflicts = 0
     new_details = 0
-    total = 0.0
-    covered = 0.0
     flips = 0
 
     # wording
@@ -92,42 +114,41 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
         claim_groups.update(lex.synonyms.get(lemma, ()))
     unmatched_words = []
     for w in stmt.words:
-        total += w.weight
         if w.lemma in entry.lemma_set or w.folded in entry.lemma_set:
-            covered += w.weight
+            tally.matched += w.weight
         elif claim_groups & lex.synonyms.get(w.lemma, frozenset()):
-            covered += w.weight
+            tally.matched += w.weight
         else:
             unmatched_words.append(w)
-    # multi-word synonyms ("armed group" / "gang") and opposites
     for w in list(unmatched_words):
-        opposite = next((c for c in entry.lemma_set if lex.opposite(w.lemma, c)), None)
+        opposite = next((c for c in sorted(entry.lemma_set) if lex.opposite(w.lemma, c)), None)
         if opposite is not None:
             flips += 1
-            covered += w.weight
+            tally.matched += w.weight  # aligned: the same slot, the other way round
             unmatched_words.remove(w)
             reasons.append(
                 Reason("antonym", "disagree", w.folded, opposite, f"opposite: {w.folded} vs {opposite}")
             )
     if unmatched_words and lex.phrases:
-        covered += _phrase_cover(stmt, entry, index, unmatched_words)
+        gained = _phrase_cover(stmt, entry, index, unmatched_words)
+        tally.matched += gained
+        tally.missing += sum(w.weight for w in unmatched_words) - gained
+    else:
+        tally.missing += sum(w.weight for w in unmatched_words)
 
     # names
     matched_claim_names: set[int] = set()
     claim_names = list(entry.names)
     for m in stmt.reading.mentions:
         weight = index.weight(f"@{m.key}")
-        total += weight
-        hit = next(
-            (j for j, n in enumerate(claim_names) if _name_matches(m, n, index)), None
-        )
+        hit = next((j for j, n in enumerate(claim_names) if _name_matches(m, n, index)), None)
         if hit is not None:
             matched_claim_names.add(hit)
-            covered += weight
+            tally.matched += weight
             reasons.append(Reason("entity", "agree", m.text, claim_names[hit].text))
             continue
         if any(_name_matches(m, n, index) for n in entry.context):
-            covered += weight
+            tally.matched += weight
             continue
         rival = next(
             (
@@ -142,17 +163,17 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
         )
         if rival is not None:
             conflicts += 1
-            covered += weight
+            tally.conflict += weight
             reasons.append(
                 Reason("entity", "disagree", m.text, rival.text, f"{m.text} vs {rival.text}")
             )
         elif m.key in index.article_names:
-            covered += weight * 0.5
+            tally.matched += weight * 0.5
+            tally.missing += weight * 0.5
         else:
             new_details += 1
-            reasons.append(
-                Reason("entity", "missing", m.text, "", f"{m.text} is not in this claim")
-            )
+            tally.missing += weight
+            reasons.append(Reason("entity", "missing", m.text, "", f"{m.text} is not in this claim"))
 
     # figures
     for q in stmt.quantities:
@@ -164,18 +185,21 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
         ]
         if not fair:
             new_details += 1
+            tally.missing += FIGURE_WEIGHT
             reasons.append(
                 Reason("number", "missing", q.text, "", f"the claim gives no figure for {q.text}")
             )
             continue
         agreeing = next((c for c in fair if q.interval.overlaps(c.interval)), None)
         if agreeing is not None:
+            tally.matched += FIGURE_WEIGHT
             reasons.append(
                 Reason("number", "agree", q.text, agreeing.text, f"{q.text} fits {agreeing.text}")
             )
         else:
             c = fair[0]
             conflicts += 1
+            tally.conflict += FIGURE_WEIGHT
             reasons.append(
                 Reason(
                     "number",
@@ -192,11 +216,14 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
         same_kind = [c for c in claim.dates if c.kind == d.kind]
         if not same_kind:
             new_details += 1
+            tally.missing += DATE_WEIGHT
             reasons.append(Reason("date", "missing", d.text, "", f"the claim gives no {d.kind}"))
         elif any(c.value == d.value for c in same_kind):
+            tally.matched += DATE_WEIGHT
             reasons.append(Reason("date", "agree", d.text, same_kind[0].text))
         else:
             conflicts += 1
+            tally.conflict += DATE_WEIGHT
             reasons.append(
                 Reason("date", "disagree", d.text, same_kind[0].text, f"{d.text} vs {same_kind[0].text}")
             )
@@ -205,29 +232,28 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
     stmt_negated = bool(stmt.reading.negations)
     if stmt_negated != claim.negated:
         flips += 1
-        cue = stmt.reading.negations[0] if stmt_negated else "(negated)"
         reasons.append(
             Reason(
                 "negation",
                 "disagree",
-                cue if stmt_negated else "",
+                stmt.reading.negations[0] if stmt_negated else "",
                 "" if stmt_negated else "negated",
                 "the statement negates the claim" if stmt_negated else "the claim is negated",
             )
         )
     if flips % 2 == 1:
         conflicts += 1
+    else:  # a negated opposite ("did not decrease") says the same thing
+        reasons = [r for r in reasons if r.kind not in ("negation", "antonym")]
 
-    coverage = covered / total if total else 0.0
-    if conflicts and coverage >= RESTATE_COVERAGE:
+    coverage, aligned = tally.coverage(), tally.aligned()
+    if conflicts and aligned >= RESTATE_COVERAGE:
         verdict = "contradicted"
     elif not conflicts and not new_details and coverage >= SUPPORT_COVERAGE:
         verdict = "supported"
     else:
         verdict = "unknown"
-    if flips % 2 == 0:  # a negated opposite ("did not decrease") says the same thing
-        reasons = [r for r in reasons if r.kind not in ("negation", "antonym")]
-    return Assessment(verdict, coverage, tuple(reasons), conflicts, new_details)
+    return Assessment(verdict, coverage, aligned, tuple(reasons), conflicts, new_details)
 
 
 def _phrase_cover(stmt: Statement, entry: Entry, index: Index, unmatched: list[object]) -> float:
