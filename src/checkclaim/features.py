@@ -21,6 +21,7 @@ from checkclaim.quantities import MONTHS, WEEKDAYS
 
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"
+    r"|[A-Za-z]+\d+[A-Za-z\d]*(?:-\d+)?"  # IE6, G20, COVID-19
     r"|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s|k|m|bn)?"
     r"|[^\W\d_]+(?:['\-][^\W\d_]+)*(?:')?",
     re.UNICODE,
@@ -80,6 +81,7 @@ class Reading:
     mentions: tuple[Mention, ...]
     negations: tuple[str, ...]  # the negation cues found
     source: str  # who a figure is attributed to ("according to X", "X said"), folded
+    negated: frozenset[int] = frozenset()  # tokens in the scope of a negation
 
 
 class Names:
@@ -131,6 +133,7 @@ def read(
     in_mention = {i for m in mentions for i in range(m.first, m.last)}
 
     negations: list[str] = []
+    cue_ends: list[int] = []
     n = len(tokens)
     for i, tok in enumerate(tokens):
         f = tok.folded
@@ -141,11 +144,13 @@ def read(
             if f == "no" and nxt in ("more", "fewer", "less", "later", "doubt"):
                 continue
             negations.append(f)
+            cue_ends.append(tok.end)
     for phrase in lex.negation_phrases:
         k = len(phrase)
         for i in range(n - k + 1):
             if tuple(t.folded for t in tokens[i : i + k]) == phrase:
                 negations.append(" ".join(phrase))
+                cue_ends.append(tokens[i + k - 1].end)
 
     content = []
     for i, tok in enumerate(tokens):
@@ -159,9 +164,23 @@ def read(
         if skip and any(s <= tok.start < e for s, e in skip):
             continue
         content.append(i)
+    negated: set[int] = set()
+    for end in cue_ends:
+        stop = _SCOPE_END.search(text, end)
+        limit = stop.start() if stop else len(text)
+        negated.update(i for i, t in enumerate(tokens) if end <= t.start < limit)
     return Reading(
-        tuple(tokens), tuple(content), tuple(mentions), tuple(negations), _source(text, tokens, mentions)
+        tuple(tokens),
+        tuple(content),
+        tuple(mentions),
+        tuple(negations),
+        _source(text, tokens, mentions),
+        frozenset(negated),
     )
+
+
+# A negation reaches to the end of its clause.
+_SCOPE_END = re.compile(r"[,;:.!?()\"]|\s(?:but|while|whereas|although|though|and then|because)\s", re.I)
 
 
 def _mentions(
@@ -202,7 +221,11 @@ def _mentions(
             and tok.folded not in lex.stopwords
             and tok.folded not in MONTHS
             and tok.folded not in WEEKDAYS
-            and (i > 0 and not _sentence_start(text, tokens, i) or not common(tok.folded))
+            and (
+                not _sentence_start(text, tokens, i)
+                or not common(tok.folded)
+                or (i + 1 < n and tokens[i + 1].text[:1].isupper())
+            )
         ):
             j = i + 1
             while j < n and (

@@ -26,7 +26,7 @@ from checkclaim.models import Claim, ClaimSet, DateRef, Entity, Interval, Quanti
 from checkclaim.normalize import fold, normalize
 from checkclaim.quantities import extract
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,7 @@ class Entry:
     names: tuple[Name, ...]
     context: tuple[Name, ...]
     unit_lemmas: tuple[frozenset[str], ...]  # per quantity, what it counts
+    negated: frozenset[str] = frozenset()  # lemmas and @names in the scope of a negation
 
     @cached_property
     def lemma_set(self) -> frozenset[str]:
@@ -147,6 +148,13 @@ def compile_claims(cs: ClaimSet) -> dict[str, Any]:
         for name in c.context:
             key, kind = _canonical(name, names)
             ctx.append([name, key, kind or "person", ""])
+        if c.negated and not reading.negated:
+            neg = [t.lemma for t in content]  # negated by the editor's hand: all of it
+        elif c.negated:
+            neg = [reading.tokens[i].lemma for i in reading.content if i in reading.negated]
+            neg += [f"@{m.key}" for m in reading.mentions if m.first in reading.negated]
+        else:
+            neg = []
         units = []
         for q in c.quantities:
             ws = [fold(w) for w in q.unit.split()]
@@ -160,6 +168,7 @@ def compile_claims(cs: ClaimSet) -> dict[str, Any]:
                 "names": ents,
                 "context": ctx,
                 "units": units,
+                "neg": sorted(set(neg)),
             }
         )
     return {
@@ -241,6 +250,7 @@ def from_compiled(parts: Sequence[dict[str, Any]]) -> Index:
                     names=tuple(Name(*n) for n in c["names"]),
                     context=tuple(Name(*n) for n in c["context"]),
                     unit_lemmas=tuple(frozenset(u) for u in c["units"]),
+                    negated=frozenset(c["neg"]),
                 )
             )
     return Index(entries, forms, aliases, sources, lex)

@@ -28,6 +28,7 @@ class Word:
     lemma: str
     folded: str
     weight: float
+    negated: bool = False  # in the scope of a negation
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,9 @@ class Statement:
 def read_statement(text: str, index: Index) -> Statement:
     norm = normalize(text)
     details = extract(norm)
-    reading = read(details.text, index.lex, index.names, index.lemma, index.common, details.spans)
+    # A capitalised first word is a name only when the claims know it ("Lukaku") or a
+    # capitalised word follows it: statements are short, and letter case is unreliable in them.
+    reading = read(details.text, index.lex, index.names, index.lemma, _always, details.spans)
     words = []
     for i in reading.content:
         tok = reading.tokens[i]
@@ -59,8 +62,12 @@ def read_statement(text: str, index: Index) -> Statement:
             if hit is not None:
                 folded = hit[0]
                 lemma = index.lemma(folded)
-        words.append(Word(lemma, folded, index.weight(lemma)))
+        words.append(Word(lemma, folded, index.weight(lemma), i in reading.negated))
     return Statement(text, norm, reading, tuple(words), details.quantities, details.dates)
+
+
+def _always(word: str) -> bool:
+    return True
 
 
 def candidates(stmt: Statement, index: Index, k: int = TOP_K) -> list[tuple[int, float]]:

@@ -101,5 +101,8 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "s" and word.endswith(("ss", "us", "is")):
                 return word
-            return word[: -len(suffix)] + repl
+            base = word[: -len(suffix)] + repl
+            if suffix in ("ing", "ed") and base[-1] == base[-2] and base[-1] not in "lsz":
+                base = base[:-1]  # cutting -> cut, stopped -> stop
+            return base
     return word

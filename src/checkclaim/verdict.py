@@ -25,6 +25,7 @@ from checkclaim.features import Mention
 from checkclaim.index import Entry, Index, Name
 from checkclaim.match import Statement
 from checkclaim.models import Quantity, Reason, format_number
+from checkclaim.normalize import stem
 from checkclaim.quantities import compatible
 
 # Share of the statement's weighted content a claim must account for.
@@ -109,19 +110,33 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
     flips = 0
 
     # wording
-    claim_groups: set[int] = set()
-    for lemma in entry.lemma_set:
-        claim_groups.update(lex.synonyms.get(lemma, ()))
+    syn_of_claim: dict[int, str] = {}
+    for lemma in sorted(entry.lemma_set):
+        for g in lex.synonyms.get(lemma, ()):
+            syn_of_claim.setdefault(g, lemma)
+    pairs: list[tuple[bool, str]] = []  # (negated in the statement, the claim's word)
     unmatched_words = []
     for w in stmt.words:
         if w.lemma in entry.lemma_set or w.folded in entry.lemma_set:
             tally.matched += w.weight
-        elif claim_groups & lex.synonyms.get(w.lemma, frozenset()):
+            pairs.append((w.negated, w.lemma if w.lemma in entry.lemma_set else w.folded))
+            continue
+        group = next((g for g in lex.synonyms.get(w.lemma, ()) if g in syn_of_claim), None)
+        if group is not None:
             tally.matched += w.weight
+            pairs.append((w.negated, syn_of_claim[group]))
         else:
             unmatched_words.append(w)
+    variants = {stem(x): x for x in entry.lemma_set} | {x: x for x in entry.lemma_set}
     for w in list(unmatched_words):
-        opposite = next((c for c in sorted(entry.lemma_set) if lex.opposite(w.lemma, c)), None)
+        opposite = next(
+            (
+                variants[c]
+                for c in sorted(variants)
+                if lex.opposite(w.lemma, c) or lex.opposite(stem(w.folded), c)
+            ),
+            None,
+        )
         if opposite is not None:
             flips += 1
             tally.matched += w.weight  # aligned: the same slot, the other way round
@@ -145,6 +160,7 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
         if hit is not None:
             matched_claim_names.add(hit)
             tally.matched += weight
+            pairs.append((m.first in stmt.reading.negated, f"@{claim_names[hit].key}"))
             reasons.append(Reason("entity", "agree", m.text, claim_names[hit].text))
             continue
         if any(_name_matches(m, n, index) for n in entry.context):
@@ -228,15 +244,17 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
                 Reason("date", "disagree", d.text, same_kind[0].text, f"{d.text} vs {same_kind[0].text}")
             )
 
-    # polarity
-    stmt_negated = bool(stmt.reading.negations)
-    if stmt_negated != claim.negated:
+    # polarity: a word the two share, negated on one side only, flips the claim
+    differ = sum(1 for negated, c in pairs if negated != (c in entry.negated))
+    both = sum(1 for negated, c in pairs if negated and c in entry.negated)
+    if differ and not both:
         flips += 1
+        stmt_negated = any(negated for negated, _ in pairs)
         reasons.append(
             Reason(
                 "negation",
                 "disagree",
-                stmt.reading.negations[0] if stmt_negated else "",
+                stmt.reading.negations[0] if stmt_negated and stmt.reading.negations else "",
                 "" if stmt_negated else "negated",
                 "the statement negates the claim" if stmt_negated else "the claim is negated",
             )
