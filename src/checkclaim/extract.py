@@ -13,7 +13,7 @@ from functools import cache
 
 from checkclaim.features import Names, read
 from checkclaim.lexicon import _dictionary, lemmatize_exact, lexicon
-from checkclaim.models import Claim, ClaimSet, Entity, Provenance
+from checkclaim.models import Claim, ClaimSet, Entity, Provenance, Sentence
 from checkclaim.normalize import fold, normalize
 from checkclaim.quantities import extract as extract_details
 from checkclaim.sentences import split
@@ -62,6 +62,29 @@ def defined_abbreviations(text: str) -> dict[str, str]:
     return out
 
 
+_SEMICOLON = re.compile(r";\s+")
+
+
+def _clauses(sentences: list[Sentence]) -> list[tuple[Sentence, str]]:
+    """Sentences, with those made of clauses joined by semicolons cut into their clauses:
+    "Sweden beat South Korea 1-0; Belgium beat Panama 3-0" holds two claims."""
+    out: list[tuple[Sentence, str]] = []
+    for s in sentences:
+        cuts = [m for m in _SEMICOLON.finditer(s.text)]
+        parts: list[tuple[int, int]] = []
+        start = 0
+        for m in cuts:
+            parts.append((start, m.start()))
+            start = m.end()
+        parts.append((start, len(s.text)))
+        if len(parts) < 2 or any(len(s.text[a:b].split()) < 4 for a, b in parts):
+            out.append((s, s.text))
+            continue
+        for a, b in parts:
+            out.append((Sentence(s.index, s.text[a:b], s.start + a, s.start + b), s.text))
+    return out
+
+
 def build_claims(
     text: str,
     name: str,
@@ -76,16 +99,15 @@ def build_claims(
     extra = {fold(abbr): (fold(full), "org") for abbr, full in aliases.items()}
     names = Names(lex, extra)
     prefix = slug(name)
-    sentences = split(text)
     readings = []
-    for sentence in sentences:
+    for sentence, whole in _clauses(split(text)):
         details = extract_details(normalize(sentence.text))
         reading = read(details.text, lex, names, lemmatize_exact, is_common, details.spans)
-        readings.append((sentence, details, reading))
+        readings.append((sentence, whole, details, reading))
 
     # A name that is part of a person's name elsewhere in the article is a person too ("Ruto").
     person_words = {
-        w for _, _, r in readings for m in r.mentions if m.kind == "person" for w in m.key.split()
+        w for *_, r in readings for m in r.mentions if m.kind == "person" for w in m.key.split()
     }
 
     def kind_of(key: str, kind: str) -> str:
@@ -96,7 +118,7 @@ def build_claims(
     claims: list[Claim] = []
     seen: dict[str, int] = {}
     last_person = ""
-    for sentence, details, reading in readings:
+    for sentence, whole, details, reading in readings:
         entities = tuple(Entity(m.text, kind_of(m.key, m.kind), m.role) for m in reading.mentions)
         context: tuple[str, ...] = ()
         if {t.folded for t in reading.tokens} & _PRONOUNS and last_person:
@@ -117,7 +139,7 @@ def build_claims(
                 text=sentence.text,
                 sentence=sentence.index + 1,
                 span=(sentence.start, sentence.end),
-                evidence=sentence.text,
+                evidence=whole,
                 quantities=details.quantities,
                 dates=details.dates,
                 entities=entities,

@@ -209,6 +209,13 @@ def _mentions(
             break
         if found:
             k, (key, kind) = found
+            if not shouting and tokens[i].text[:1].isupper():
+                # "Colorado State University", "United Nations General Assembly": a known
+                # name inside a longer one that names an organisation
+                j = _cap_run(tokens, i + k, n)
+                if j > i + k and any(t.folded in lex.org_words for t in tokens[i + k : j]):
+                    k = j - i
+                    key, kind = _key(tokens[i:j], names), "org"
             span = text[tokens[i].start : tokens[i + k - 1].end]
             out.append(Mention(span, key, kind, "", i, i + k))
             i += k
@@ -227,19 +234,7 @@ def _mentions(
                 or (i + 1 < n and tokens[i + 1].text[:1].isupper())
             )
         ):
-            j = i + 1
-            while j < n and (
-                (tokens[j].text[:1].isupper() and tokens[j].folded not in MONTHS and tokens[j].folded not in WEEKDAYS)
-                or (
-                    tokens[j].folded in _CONNECTORS
-                    and j + 1 < n
-                    and tokens[j + 1].text[:1].isupper()
-                    and tokens[j].text.islower()
-                )
-            ) and tokens[j].start - tokens[j - 1].end <= 1:
-                j += 1
-            while j > i + 1 and tokens[j - 1].folded in _CONNECTORS:
-                j -= 1
+            j = _cap_run(tokens, i + 1, n)
             words = tokens[i:j]
             # a title ("President", "Mr") marks a person and is not part of the name
             kind = "name"
@@ -256,12 +251,39 @@ def _mentions(
                 kind = "org"
             if words and not (len(words) == 1 and words[0].folded.isdigit()):
                 span = text[words[0].start : words[-1].end]
-                key = " ".join(w.folded for w in words)
+                key = _key(words, names)
                 out.append(Mention(span, key, kind, "", i + (len(tokens[i:j]) - len(words)), j))
             i = j
             continue
         i += 1
     return _roles(tokens, out)
+
+
+def _key(words: list[Token], names: Names) -> str:
+    """A name's canonical key: folded, with abbreviations spelt out ("UN" -> "united nations")."""
+    out = []
+    for w in words:
+        hit = names.table.get((w.folded,)) if w.text.isupper() and len(w.text) > 1 else None
+        out.append(hit[0] if hit else w.folded)
+    return " ".join(out)
+
+
+def _cap_run(tokens: list[Token], j: int, n: int) -> int:
+    """Where a run of capitalised words (joined by "of", "for"...) that goes on at j ends."""
+    start = j
+    while j < n and (
+        (tokens[j].text[:1].isupper() and tokens[j].folded not in MONTHS and tokens[j].folded not in WEEKDAYS)
+        or (
+            tokens[j].folded in _CONNECTORS
+            and j + 1 < n
+            and tokens[j + 1].text[:1].isupper()
+            and tokens[j].text.islower()
+        )
+    ) and tokens[j].start - tokens[j - 1].end <= 1:
+        j += 1
+    while j > start and tokens[j - 1].folded in _CONNECTORS:
+        j -= 1
+    return j
 
 
 def _sentence_start(text: str, tokens: list[Token], i: int) -> bool:
@@ -290,11 +312,20 @@ def _roles(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
             role = prev.role  # "from China and Russia"
         elif prev is not None and prev.last == m.first and _continues_list(tokens, m.last):
             role = prev.role  # "from the United States, Canada, and ...": a comma between them
-        elif m.last < len(tokens) and tokens[m.last].folded in _SOURCE_VERBS and j < 0:
+        elif _says(tokens, mentions, m):
             role = "source"
         out.append(Mention(_bare(m.text), m.key, m.kind, role, m.first, m.last))
         prev = out[-1]
     return out
+
+
+def _says(tokens: list[Token], mentions: list[Mention], m: Mention) -> bool:
+    """A name followed by "said", "reported" (past an abbreviation in brackets: "NDMA")."""
+    after = m.last
+    for other in mentions:
+        if other.first == after and tokens[after].text.isupper():
+            after = other.last
+    return after < len(tokens) and tokens[after].folded in _SOURCE_VERBS
 
 
 def _continues_list(tokens: list[Token], after: int) -> bool:

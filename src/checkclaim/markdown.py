@@ -6,8 +6,9 @@ the original file, and a finding can say `line:col`. `blocks` gives the spans a 
 must not run across. This is not a renderer: one line-by-line block pass and one
 left-to-right inline pass, following CommonMark and GFM where drafts need it.
 
-Every regex here either has no nested quantifier or one whose iterations begin with a
-fixed character, and every repeated search moves forward: a hostile megabyte stays linear.
+No regex here has a quantified group whose iterations could split the same text two ways,
+every search moves forward, and runs of one character are taken whole: a hostile megabyte
+of `*`, `[` or backticks is read in linear time.
 """
 
 from __future__ import annotations
@@ -111,8 +112,8 @@ def blocks(masked: str, original: str | None = None) -> list[tuple[int, int]]:
         raise ValueError("`original` must be the text `masked` was made from")
     out: list[tuple[int, int]] = []
     for start, end in _scan(original).segments:
-        lead = len(masked[start:end]) - len(masked[start:end].lstrip())
-        s, e = start + lead, start + len(masked[start:end].rstrip())
+        chunk = masked[start:end]
+        s, e = start + len(chunk) - len(chunk.lstrip()), start + len(chunk.rstrip())
         if e > s:
             out.append((s, e))
     return out
@@ -740,38 +741,35 @@ class _Inline:
         s = self.s
         run = _RUN[c].match(s, i)
         j = run.end() if run else i + 1
-        length = j - i
-        if c == "~" and length > 2:
+        if c == "~" and j - i > 2:
             return j
         before = s[i - 1] if i > 0 else " "
         after = s[j] if j < len(s) else " "
-        key = c * length if c == "~" else c
-        stack = self.delims.setdefault(key, [])
+        stack = self.delims.setdefault(c if c != "~" else s[i:j], [])
         if c == "*" and before.isalnum() and after.isalnum():
             # inside a word (5*3, a*b) a star only closes an emphasis already open
             if stack:
-                start, size = stack.pop()
-                self.mask(start, start + size)
-                self.mask(i, j)
+                self.pair(stack.pop(), i, j)
             return j
-        left = not after.isspace() and (
-            not _is_punct(after) or before.isspace() or _is_punct(before)
-        )
-        right = not before.isspace() and (
-            not _is_punct(before) or after.isspace() or _is_punct(after)
-        )
+        before_space, after_space = before.isspace(), after.isspace()
+        before_punct, after_punct = _is_punct(before), _is_punct(after)
+        left = not after_space and (not after_punct or before_space or before_punct)
+        right = not before_space and (not before_punct or after_space or after_punct)
         if c == "_":  # snake_case: an underscore inside a word neither opens nor closes
-            can_open = left and (not right or _is_punct(before))
-            can_close = right and (not left or _is_punct(after))
+            can_open = left and (not right or before_punct)
+            can_close = right and (not left or after_punct)
         else:
             can_open, can_close = left, right
         if can_close and stack:
-            start, size = stack.pop()
-            self.mask(start, start + size)
-            self.mask(i, j)
+            self.pair(stack.pop(), i, j)
         elif can_open:
-            stack.append((i, length))
+            stack.append((i, j))
         return j
+
+    def pair(self, opener: tuple[int, int], start: int, end: int) -> None:
+        hide, base = self.scanner.hide, self.base
+        hide[base + opener[0] : base + opener[1]] = b"\x01" * (opener[1] - opener[0])
+        hide[base + start : base + end] = b"\x01" * (end - start)
 
     def bare_url(self, i: int, prefix_end: int) -> int:
         s = self.s

@@ -279,10 +279,14 @@ def _judge(text: str, index: Any, explain: bool = False) -> Result:
     contradicted = [j for j in judged if j[2].verdict == "contradicted"]
     if supported:
         pick = max(supported, key=lambda j: (j[2].coverage, j[1]))
-    elif contradicted:
-        pick = max(contradicted, key=lambda j: (j[2].coverage, j[1]))
     else:
-        pick = max(judged, key=lambda j: (j[2].coverage, j[1]))
+        # The claim the statement is about is the one that accounts for most of it; a
+        # contradiction is measured leaving out the details that disagree.
+        def fit(j: Any) -> tuple[float, int, float]:
+            a = j[2]
+            return (a.aligned if a.verdict == "contradicted" else a.coverage, a.verdict == "contradicted", j[1])
+
+        pick = max(judged, key=fit)
     entry, sim, a = pick
     reasons = a.reasons
     if a.verdict == "unknown":

@@ -49,6 +49,10 @@ _QUALIFIERS = {
     "upwards of": "over",
     "in excess of": "over",
     "exceeding": "over",
+    "exceeded": "over",
+    "exceeds": "over",
+    "surpassed": "over",
+    "topped": "over",
     "greater than": "over",
     "just over": "over",
     "at least": "at least",
@@ -246,6 +250,13 @@ _HALF_MAGNITUDE = re.compile(
     r"\b(?:half\s+a|a\s+half)\s+(million|billion|thousand|1000000|1000000000|1000)\b", re.I
 )
 _A_MAGNITUDE = re.compile(r"\b(?:a|one)\s+(million|billion|thousand|1000000|1000000000)\b", re.I)
+# "nearly a decade", "a year ago": one of a unit of time
+_A_SPAN = re.compile(
+    r"\b((?:nearly|almost|about|around|over|more than|less than|under|for|within|just)\s+)"
+    r"(?:a|an|one)\s+(?=(?:decade|year|month|week|day|hour|minute)\b)"
+    r"|(?<=\s)()(?:a|an|one)\s+(?=(?:decade|year|month|week|day|hour|minute)s?\s+(?:ago|later|earlier)\b)",
+    re.I,
+)
 _A_DOZEN = re.compile(r"\b(?:a|one)\s+dozen\b", re.I)
 _N_DOZEN = re.compile(r"\b(\d+)\s+dozen\b", re.I)
 _SPELLED_MAGNITUDE = re.compile(r"\b(\d+(?:\.\d+)?)\s+(1000000000000|1000000000|1000000)\b")
@@ -267,7 +278,7 @@ _QUANTITY_RE = re.compile(
     r"(?:\s?(?P<pct>%|percent(?:age\s+points?)?|per\s+cent|pc|pct|percentage\s+points?|points?)(?![\w]))?",
     re.IGNORECASE,
 )
-_YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+_YEAR_RE = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
 _DAY_MONTH = re.compile(
     r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Z][a-z]{2,8})\b|"
     r"\b(?P<month2>[A-Z][a-z]{2,8})\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?\b(?!,\d)"
@@ -360,6 +371,7 @@ def prepare(text: str) -> str:
     text = _HALF_MAGNITUDE.sub(lambda m: "0.5 " + _magnitude_word(m.group(1)), text)
     text = _A_MAGNITUDE.sub(lambda m: "1 " + _magnitude_word(m.group(1)), text)
     text = _A_DOZEN.sub("12", text)
+    text = _A_SPAN.sub(lambda m: (m.group(1) or "") + "1 ", text)
     if _NUMBER_WORD.search(text):
         from text_to_num import alpha2digit  # imported here: only text with number words needs it
 
@@ -437,6 +449,21 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
             return None  # a year: read as a date
     value *= mult
     num2 = m.group("num2")
+    if (
+        num2
+        and m.group("range") in ("-", "–")
+        and not (mult_word or pct or cur or m.group("mult2"))
+        and digits.isdigit()
+        and num2.isdigit()
+        and int(digits) <= 30
+        and int(num2) <= 30
+        and not unit
+    ):
+        # "2-1", "1 - 0": a result. Who won is told by the names, so the figures are compared
+        # higher first ("lost 1-2" is the same result as "won 2-1").
+        hi, lo = max(int(digits), int(num2)), min(int(digits), int(num2))
+        code = hi * 1000 + lo
+        return Quantity(f"{digits}-{num2}", code, "score", "", "", Interval(code, code))
     if num2 and (m.group("range") in ("-", "–", "to") or m.group("between")):
         mult2 = _MULTIPLIERS.get((m.group("mult2") or "").lower(), mult if not m.group("mult2") else 1.0)
         high = _to_float(num2) * mult2
@@ -478,7 +505,7 @@ def _dates(text: str) -> list[tuple[tuple[int, int], DateRef]]:
             if lw == "march" and not _looks_like_month_may(text, m.start(), m.end()):
                 continue
             out.append((m.span(), DateRef(word, "month", MONTHS[lw], _relation_before(text, m.start()))))
-    for m in re.finditer(r"(?<![\w,.$€£])(1[5-9]\d\d|20\d\d)(?![\w]|[,.]\d)", text):
+    for m in re.finditer(r"(?<![\w,.$€£])(1[5-9]\d\d|2[01]\d\d)(?![\w]|[,.]\d)", text):
         after = _unit_after(text, m.end())
         if after and (after.endswith("s") or after.split(" ")[0] in _DURATIONS):
             continue  # "2024 officers": a count, not a year
@@ -497,12 +524,33 @@ def _looks_like_month_may(text: str, start: int, end: int) -> bool:
     )
 
 
+_DAYS = {
+    "second": 1 / 86400,
+    "minute": 1 / 1440,
+    "hour": 1 / 24,
+    "day": 1.0,
+    "week": 7.0,
+    "month": 30.4,
+    "year": 365.25,
+    "decade": 3652.5,
+}
+
+
+def comparable(q: Quantity) -> Interval:
+    """The interval to compare: durations in days, so "a decade" meets "ten years"."""
+    if q.kind != "duration" or q.unit not in _DAYS:
+        return q.interval
+    f = _DAYS[q.unit]
+    iv = q.interval
+    return Interval(iv.low * f, iv.high * f, iv.low_open, iv.high_open)
+
+
 def compatible(a: Quantity, b: Quantity, same_unit: bool) -> bool:
     """Whether two figures measure the same kind of thing, so that comparing them is fair."""
     if a.kind != b.kind:
         return False
-    if a.kind in ("percent", "points", "ordinal"):
+    if a.kind in ("percent", "points", "ordinal", "score", "duration"):
         return True
-    if a.kind in ("money", "duration"):
+    if a.kind == "money":
         return a.unit == b.unit
     return same_unit or not a.unit or not b.unit

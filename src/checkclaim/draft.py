@@ -1,0 +1,527 @@
+"""Draft -> a finding for every sentence, with its `line:col` in the original file.
+
+    draft text -> mask (Markdown) -> blocks -> sentences -> check_many -> findings -> Review
+
+Every sentence of a draft becomes a `Finding`, in order, so none goes unseen: the checked ones
+carry the check's `Result`; the others have the verdict `skipped` and say why. Positions are
+character offsets into the untouched original text, turned into 1-based lines and columns
+(counted in characters, as SARIF's `unicodeCodePoints`).
+
+What is not checked (verdict `skipped`):
+- a sentence an inline `<!-- checkclaim: ignore -->` comment suppresses (on its line, or on
+  the line before it), or one that matches an `ignore` pattern of the configuration;
+- a fragment of fewer than two words (a table cell, "Thanks!");
+- a sentence with nothing to check: the check found no content words in it, or the article
+  has no claim it agrees or disagrees with and it names nothing and has no figure and no date
+  (an opinion, a greeting, a general remark: no article could support or contradict it).
+
+A finding whose fingerprint (its sentence text, claim id and verdict: not its line) is in the
+baseline is *accepted*: it is reported, but it does not count towards the exit status.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from checkclaim import markdown as md
+from checkclaim import sentences
+from checkclaim.errors import InputError
+from checkclaim.models import Result
+from checkclaim.report import Summary
+
+CHECKED = ("supported", "contradicted", "unknown", "error")
+FINDING_VERDICTS = ("contradicted", "unknown")  # what a baseline holds and linters report
+DRAFT_SUFFIXES = frozenset({".txt", ".text", *md.MARKDOWN_SUFFIXES})
+STDIN = "<stdin>"
+BASELINE_VERSION = 1
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
+_FIGURE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|third"
+    r"|quarter|percent|per cent|first|second|fourth|fifth|tenth|twice|double|triple)\b",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    r"\b(?:january|february|march|april|june|july|august|september|october|november|december"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow)\b",
+    re.IGNORECASE,
+)
+_ANCHOR_REASONS = frozenset({"number", "date", "entity"})
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A draft as read: where it came from, its text, and whether it is Markdown."""
+
+    path: str
+    text: str
+    markdown: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One sentence of a draft and what the review made of it."""
+
+    path: str
+    index: int  # the sentence's number in its draft, from 0
+    sentence: str  # the prose as checked: markup hidden, whitespace collapsed
+    start: int  # character offsets of the sentence in the original text
+    end: int
+    line: int  # 1-based; columns count characters
+    column: int
+    end_line: int
+    end_column: int  # the column just after the sentence's last character
+    verdict: str  # supported | contradicted | unknown | error | skipped
+    result: Result | None = None  # None when the sentence was not checked
+    skip_reason: str = ""  # for `skipped`: why
+    suppressed: str = ""  # "" | "inline" (an ignore comment) | "config" (an ignore pattern)
+    accepted: bool = False  # in the baseline: reported, not counted
+    marks: tuple[tuple[int, int], ...] = ()  # the disagreeing parts, offsets into `sentence`
+    spans: tuple[tuple[int, int], ...] = ()  # the same parts, offsets into the original text
+    fingerprint: str = ""
+
+    @property
+    def checked(self) -> bool:
+        return self.verdict in CHECKED
+
+    @property
+    def counts(self) -> bool:
+        """True when the finding counts towards the summary and the exit status."""
+        return self.checked and not self.accepted
+
+    @property
+    def claim_id(self) -> str | None:
+        r = self.result
+        return r.claim.id if r is not None and r.claim is not None else None
+
+    @property
+    def message(self) -> str:
+        """One line for a person: why the verdict."""
+        r = self.result
+        if r is None:
+            return self.skip_reason
+        if r.verdict == "error":
+            return r.message
+        if r.verdict == "contradicted":
+            parts = [
+                f"{x.kind}: {x.message or _versus(x.statement, x.claim)}"
+                for x in r.reasons
+                if x.status == "disagree"
+            ]
+            return "; ".join(dict.fromkeys(parts)) or "the article says otherwise"
+        if r.verdict == "unknown":
+            if r.claim is None:
+                return "no claim of the article is about this"
+            return "the article does not state this"
+        return "agrees with the article"
+
+
+def _versus(statement: str, claim: str) -> str:
+    if statement and claim:
+        return f"{statement} (the article: {claim})"
+    return statement or claim or "disagrees"
+
+
+@dataclass
+class Review:
+    """The findings of a review, in draft order, and the counts that decide the exit status."""
+
+    drafts: list[Draft]
+    findings: list[Finding]
+    summary: Summary  # counts of the checked findings that are not accepted
+    claim_sets: list[dict[str, str]] = field(default_factory=list)
+    ignored_files: list[str] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> int:
+        return sum(1 for f in self.findings if f.verdict == "skipped")
+
+    @property
+    def accepted(self) -> int:
+        return sum(1 for f in self.findings if f.accepted)
+
+    @property
+    def exit_code(self) -> int:
+        return int(self.summary.exit_code)
+
+    def for_path(self, path: str) -> list[Finding]:
+        return [f for f in self.findings if f.path == path]
+
+    def summary_dict(self) -> dict[str, Any]:
+        from checkclaim._version import __version__
+
+        return {
+            "files": len(self.drafts),
+            "sentences": len(self.findings),
+            "checked": sum(1 for f in self.findings if f.counts),
+            **self.summary.as_dict(),
+            "skipped": self.skipped,
+            "accepted": self.accepted,
+            "fail_on": self.summary.fail_on,
+            "exit_code": self.exit_code,
+            "checkclaim": __version__,
+            "claim_sets": self.claim_sets,
+        }
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def is_ignored_file(path: str, patterns: Sequence[str]) -> str:
+    """The first `ignore` pattern the path (as given, or its name) matches, or ""."""
+    posix = Path(path).as_posix()
+    name = Path(path).name
+    for p in patterns:
+        if fnmatch.fnmatchcase(posix, p) or fnmatch.fnmatchcase(name, p):
+            return p
+        if p.endswith("/**") and (posix + "/").startswith(p[:-2]):
+            return p
+    return ""
+
+
+def draft_files(paths: Iterable[str], ignore: Sequence[str] = ()) -> tuple[list[str], list[str]]:
+    """The draft files the paths name (a folder: its .md and .txt files, recursively), and
+    those an `ignore` pattern leaves out. `-` (standard input) is passed through."""
+    out: list[str] = []
+    left_out: list[str] = []
+    for given in paths:
+        if given == "-":
+            out.append(given)
+            continue
+        p = Path(given)
+        if p.is_dir():
+            found = sorted(
+                str(x)
+                for x in p.rglob("*")
+                if x.is_file()
+                and x.suffix.lower() in DRAFT_SUFFIXES
+                and not any(part.startswith(".") for part in x.relative_to(p).parts)
+            )
+            if not found:
+                raise InputError("holds no drafts (.md, .txt)", given)
+        elif not p.exists():
+            raise InputError("no such file", given)
+        else:
+            found = [given]
+        for f in found:
+            (left_out if is_ignored_file(f, ignore) else out).append(f)
+    return out, left_out
+
+
+def read_draft(path: str, encoding: str | None = None) -> Draft:
+    """A draft file; an `InputError` when it cannot be read."""
+    from checkclaim.textio import read_text
+
+    return Draft(path, read_text(path, encoding), md.is_markdown(path))
+
+
+# --- reviewing ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    draft: int
+    index: int
+    sentence: str
+    start: int
+    end: int
+    suppressed: str
+    skip_reason: str
+
+
+def review_text(
+    text: str,
+    path: str = STDIN,
+    loaded: Any = None,
+    *,
+    markdown: bool | None = None,
+    ignore: Sequence[str] = (),
+    baseline: Iterable[str] = (),
+    fail_on: str = "contradicted",
+) -> Review:
+    """Review one draft's text. `markdown` defaults to what the path's suffix says (Markdown
+    for standard input and for a path with no suffix)."""
+    if markdown is None:
+        markdown = md.is_markdown(path) or Path(path).suffix == "" or path == STDIN
+    draft = Draft(path, text, markdown)
+    return review_drafts([draft], loaded, ignore=ignore, baseline=baseline, fail_on=fail_on)
+
+
+def review_drafts(
+    drafts: Sequence[Draft],
+    loaded: Any = None,
+    *,
+    ignore: Sequence[str] = (),
+    baseline: Iterable[str] = (),
+    fail_on: str = "contradicted",
+) -> Review:
+    """Review drafts against the claim sets `loaded` (from `pipeline.load_index`). Every
+    sentence is checked once however often it occurs, across all the drafts."""
+    from checkclaim.pipeline import check_many, load_index
+
+    if loaded is None:
+        loaded = load_index()
+    masks: list[str] = []
+    pieces: list[_Piece] = []
+    for n, d in enumerate(drafts):
+        masked, found = _pieces(n, d, ignore)
+        masks.append(masked)
+        pieces.extend(found)
+    to_check = [p.sentence for p in pieces if not p.skip_reason]
+    results = iter(check_many(to_check, loaded))
+    findings = []
+    for p in pieces:
+        result = None if p.skip_reason else next(results)
+        findings.append(_finding(drafts[p.draft], masks[p.draft], p, result))
+    accepted = frozenset(baseline)
+    if accepted:
+        findings = [replace(f, accepted=f.fingerprint in accepted and f.checked) for f in findings]
+    claim_sets = loaded.describe() if hasattr(loaded, "describe") else []
+    return Review(list(drafts), findings, _summary(findings, fail_on), claim_sets)
+
+
+def accept(review: Review, fingerprints: Iterable[str]) -> Review:
+    """The review with the findings whose fingerprints are given accepted (as a baseline)."""
+    fps = frozenset(fingerprints)
+    findings = [replace(f, accepted=f.checked and f.fingerprint in fps) for f in review.findings]
+    return replace(review, findings=findings, summary=_summary(findings, review.summary.fail_on))
+
+
+def _summary(findings: Iterable[Finding], fail_on: str) -> Summary:
+    summary = Summary(fail_on=fail_on)
+    for f in findings:
+        if f.counts:
+            summary.add(f.verdict)
+    return summary
+
+
+def _pieces(n: int, d: Draft, ignore: Sequence[str]) -> tuple[str, list[_Piece]]:
+    """The draft's prose (`markdown.mask`) and its sentences, with what is not to be checked."""
+    text = d.text
+    if d.markdown:
+        masked = md.mask(text)
+        spans = md.blocks(masked, text)
+    else:
+        masked = text
+        spans = sentences.paragraphs(text)
+    lines = md.ignored_lines(text, markdown=d.markdown)
+    line_starts = _line_starts(text) if lines else []
+    out = []
+    for i, s in enumerate(_split(masked, spans)):
+        sentence = " ".join(masked[s.start : s.end].split())
+        suppressed = skip = ""
+        if lines and _touches(line_starts, s.start, s.end, lines):
+            suppressed, skip = "inline", "ignored by a checkclaim: ignore comment"
+        elif pattern := _ignored_sentence(sentence, ignore):
+            suppressed, skip = "config", f"ignored by the pattern {pattern!r}"
+        elif len(_WORD.findall(sentence)) < 2:
+            skip = "a fragment, not a statement"
+        out.append(_Piece(n, i, sentence, s.start, s.end, suppressed, skip))
+    return masked, out
+
+
+def _split(masked: str, spans: list[tuple[int, int]]) -> list[_Span]:
+    """`sentences.split`, each distinct block split once: drafts repeat boilerplate, and the
+    splitter is the slowest stage."""
+    memo: dict[str, list[tuple[int, int]]] = {}
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        chunk = masked[start:end]
+        rel = memo.get(chunk)
+        if rel is None:
+            rel = [(x.start, x.end) for x in sentences.split(chunk, [(0, len(chunk))])]
+            memo[chunk] = rel
+        out.extend((start + s, start + e) for s, e in rel)
+    return [_Span(s, e) for s, e in out]
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+
+
+def _offsets(masked: str, start: int, end: int) -> list[int]:
+    """The original offset of every character of `" ".join(masked[start:end].split())`: a
+    run of whitespace (or of hidden markup) is one space there, placed at the run's start."""
+    offsets: list[int] = []
+    for m in re.finditer(r"\S+", masked[start:end]):
+        if offsets:
+            offsets.append(start + m.start() - 1)
+        offsets.extend(range(start + m.start(), start + m.end()))
+    return offsets
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer("\n", text)]
+
+
+def _touches(line_starts: list[int], start: int, end: int, lines: set[int]) -> bool:
+    from bisect import bisect_right
+
+    first = bisect_right(line_starts, start)
+    last = bisect_right(line_starts, max(start, end - 1))
+    return any(k in lines for k in range(first, last + 1))
+
+
+def _ignored_sentence(sentence: str, patterns: Sequence[str]) -> str:
+    """The first pattern (a glob, case-insensitive) matching the whole sentence, or ""."""
+    folded = sentence.casefold()
+    for p in patterns:
+        if fnmatch.fnmatchcase(folded, p.casefold()):
+            return p
+    return ""
+
+
+def has_anchor(sentence: str, result: Result | None = None) -> bool:
+    """True when the sentence has a figure, a date or a name (a capitalised word after its
+    first, or an acronym), or the check compared one."""
+    if _FIGURE.search(sentence) or _DATE.search(sentence):
+        return True
+    words = _WORD.findall(sentence)
+    for k, w in enumerate(words):
+        if sum(c.isupper() for c in w) >= 2 or (k > 0 and w[0].isupper() and w != "I"):
+            return True
+    if result is not None:
+        reasons = (*result.reasons, *(x for c in result.clauses for x in c.reasons))
+        return any(x.kind in _ANCHOR_REASONS and x.statement.strip() for x in reasons)
+    return False
+
+
+def nothing_to_check(sentence: str, result: Result) -> bool:
+    """The rule for `skipped` after a check: see the module's docstring."""
+    if result.verdict != "unknown":
+        return False
+    if result.claim is None and any(x.message == "nothing to check" for x in result.reasons):
+        return True
+    return not has_anchor(sentence, result)
+
+
+def _finding(d: Draft, masked: str, p: _Piece, result: Result | None) -> Finding:
+    text = d.text
+    line, col = sentences.line_col(text, p.start)
+    end_line, end_col = sentences.line_col(text, p.end)
+    verdict, skip = "skipped", p.skip_reason
+    if result is not None:
+        if nothing_to_check(p.sentence, result):
+            skip, result = "nothing to check", None
+        else:
+            verdict = result.verdict
+    marks = _marks(p.sentence, result) if result is not None else ()
+    spans: tuple[tuple[int, int], ...] = ()
+    if marks:
+        offsets = _offsets(masked, p.start, p.end)
+        spans = tuple((offsets[s], offsets[e - 1] + 1) for s, e in marks)
+    claim_id = result.claim.id if result is not None and result.claim is not None else ""
+    return Finding(
+        path=d.path,
+        index=p.index,
+        sentence=p.sentence,
+        start=p.start,
+        end=p.end,
+        line=line,
+        column=col,
+        end_line=end_line,
+        end_column=end_col,
+        verdict=verdict,
+        result=result,
+        skip_reason=skip,
+        suppressed=p.suppressed,
+        marks=marks,
+        spans=spans,
+        fingerprint=fingerprint(p.sentence, claim_id, verdict),
+    )
+
+
+def _marks(sentence: str, result: Result) -> tuple[tuple[int, int], ...]:
+    """Where in the sentence the details the article disagrees with are."""
+    if result.verdict != "contradicted":
+        return ()
+    reasons = (*result.reasons, *(x for c in result.clauses for x in c.reasons))
+    found: set[tuple[int, int]] = set()
+    for x in reasons:
+        if x.status != "disagree" or not x.statement.strip():
+            continue
+        needle = re.escape(x.statement.strip()).replace(r"\ ", r"\s+")
+        left = r"\b" if x.statement.strip()[0].isalnum() else ""
+        right = r"\b" if x.statement.strip()[-1].isalnum() else ""
+        m = re.search(left + needle + right, sentence, re.IGNORECASE)
+        if m:
+            found.add(m.span())
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(found):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return tuple(out)
+
+
+# --- fingerprints and baselines -----------------------------------------------------------
+
+
+def fingerprint(sentence: str, claim_id: str | None, verdict: str) -> str:
+    """What identifies a finding across edits elsewhere in the draft: its sentence (case and
+    spacing aside), the claim it was judged against and its verdict. Not its line."""
+    key = "\0".join((" ".join(sentence.casefold().split()), claim_id or "", verdict))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+def baseline_text(review: Review) -> str:
+    """The review's contradicted and unknown findings as a baseline file (JSON, stable order)."""
+    rows = [
+        {
+            "fingerprint": f.fingerprint,
+            "path": f.path,
+            "line": f.line,
+            "verdict": f.verdict,
+            "claim_id": f.claim_id,
+            "sentence": f.sentence,
+        }
+        for f in review.findings
+        if f.verdict in FINDING_VERDICTS
+    ]
+    doc = {"checkclaim_baseline": BASELINE_VERSION, "findings": rows}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def read_baseline(path: Path | str, encoding: str | None = None) -> frozenset[str]:
+    """The fingerprints of a baseline file written by `baseline_text`."""
+    from checkclaim.textio import read_text
+
+    text = read_text(path, encoding)
+    where = str(path)
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InputError(
+            f"is not a checkclaim baseline: invalid JSON at line {e.lineno} ({e.msg}); "
+            "write one with --write-baseline",
+            where,
+        ) from None
+    if not isinstance(doc, dict) or "checkclaim_baseline" not in doc:
+        raise InputError("is not a checkclaim baseline; write one with --write-baseline", where)
+    if doc["checkclaim_baseline"] != BASELINE_VERSION:
+        raise InputError(
+            f"is a baseline of version {doc['checkclaim_baseline']!r}; this checkclaim reads "
+            f"version {BASELINE_VERSION}: write it again with --write-baseline",
+            where,
+        )
+    rows = doc.get("findings")
+    if not isinstance(rows, list) or not all(
+        isinstance(r, dict) and isinstance(r.get("fingerprint"), str) for r in rows
+    ):
+        raise InputError(
+            "has no list of findings with fingerprints; write it again with --write-baseline",
+            where,
+        )
+    return frozenset(r["fingerprint"] for r in rows)

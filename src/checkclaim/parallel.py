@@ -1,0 +1,136 @@
+"""Checking a batch in several processes: results in input order, input streamed.
+
+Each worker loads the index once (from the cache, so quickly) and checks chunks of
+statements. The parent reads the input a chunk at a time and keeps only a few chunks in
+flight, so memory does not grow with the input, and it yields each chunk's results in the
+order the chunks were read. Items that could not be read pass through as `error` results in
+their place. A small batch, or `jobs` of 1, is checked in this process: starting workers
+would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from itertools import chain, islice
+from multiprocessing.pool import AsyncResult
+from pathlib import Path
+
+from checkclaim.errors import CheckclaimError
+from checkclaim.models import Result
+from checkclaim.pipeline import Item, Loaded, check_many, load_index
+
+CHUNK = 256  # statements a task: large enough that passing them between processes is cheap
+IN_FLIGHT = 2  # chunks queued a worker: enough to keep it busy, few enough to keep memory flat
+MIN_BATCH = 2 * CHUNK  # fewer statements than this are checked in this process
+
+
+def check_parallel(
+    items: Iterable[Item | str],
+    claims_path: str | Path | None,
+    jobs: int,
+    explain: bool = False,
+    encoding: str | None = None,
+) -> Iterator[Result]:
+    """Verdicts for a stream of statements, in input order, checked by `jobs` processes.
+
+    The results are the same as `pipeline.check_many` gives, in the same order.
+    """
+    stream = iter(items)
+    head = list(islice(stream, MIN_BATCH))
+    jobs = min(jobs, _cpus())
+    if jobs <= 1 or len(head) < MIN_BATCH:
+        yield from check_many(chain(head, stream), load_index(claims_path, encoding), explain)
+        return
+    yield from _pooled(chain(head, stream), claims_path, jobs, explain, encoding)
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # fork starts a worker in milliseconds and shares the imported modules; it is only safe
+    # where it is the platform's own default (macOS frameworks and Windows cannot fork).
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _pooled(
+    items: Iterator[Item | str],
+    claims_path: str | Path | None,
+    jobs: int,
+    explain: bool,
+    encoding: str | None,
+) -> Iterator[Result]:
+    path = None if claims_path is None else str(claims_path)
+    pool = _context().Pool(jobs, initializer=_start, initargs=(path, encoding, explain))
+    try:
+        pending: deque[AsyncResult[_Outcome]] = deque()
+        for chunk in _chunks(items, CHUNK):
+            pending.append(pool.apply_async(_work, (chunk,)))
+            if len(pending) >= jobs * IN_FLIGHT:
+                yield from _unpack(pending.popleft().get())
+        while pending:
+            yield from _unpack(pending.popleft().get())
+    finally:
+        # Also reached when the reader stops early (a closed pipe, Ctrl-C): stop the workers.
+        pool.terminate()
+        pool.join()
+
+
+def _chunks(items: Iterator[Item | str], size: int) -> Iterator[list[Item | str]]:
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+# --- in the worker --------------------------------------------------------------------------
+
+# What a chunk gives back: its results, or the message of an error meant for the user.
+_Outcome = tuple[list[Result], str]
+
+_loaded: Loaded | None = None
+_explain = False
+_failure = ""
+_BUG = "bug: "  # marks a failure that is not the user's to fix
+
+
+def _start(path: str | None, encoding: str | None, explain: bool) -> None:
+    """Load the index once per worker. An error is kept for the first chunk to report: a
+    worker whose initializer raises is restarted by the pool, over and over."""
+    global _loaded, _explain, _failure
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _explain = explain
+    try:
+        _loaded = load_index(path, encoding)
+    except CheckclaimError as e:
+        _failure = str(e)
+    except Exception as e:  # a bug; the parent reports it as one
+        _failure = f"{_BUG}a worker could not load the claims: {type(e).__name__}: {e}"
+
+
+def _work(chunk: list[Item | str]) -> _Outcome:
+    if _loaded is None:
+        return [], _failure or f"{_BUG}a worker has no index"
+    try:
+        return list(check_many(chunk, _loaded, _explain)), ""
+    except CheckclaimError as e:
+        # sent as text: an exception whose __init__ takes other arguments cannot be unpickled
+        return [], str(e)
+
+
+def _unpack(outcome: _Outcome) -> list[Result]:
+    results, failure = outcome
+    if failure.startswith(_BUG):
+        raise RuntimeError(failure[len(_BUG):])
+    if failure:
+        raise CheckclaimError(failure)
+    return results
