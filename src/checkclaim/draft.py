@@ -21,10 +21,12 @@ baseline is *accepted*: it is reported, but it does not count towards the exit s
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import hashlib
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -42,7 +44,9 @@ DRAFT_SUFFIXES = frozenset({".txt", ".text", *md.MARKDOWN_SUFFIXES})
 STDIN = "<stdin>"
 BASELINE_VERSION = 1
 
-_WORD = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['\u2019.,-][^\W_]+)*")  # "2,500" and "U.N." are one word
+# brackets left empty once their content is hidden ("Somalia (`ATMIS`)") are hidden too
+_EMPTY_BRACKETS = re.compile(r"\([ \t]*\)|\[[ \t]*\]")
 _FIGURE = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
@@ -176,21 +180,25 @@ class Review:
 # --- reading ------------------------------------------------------------------------------
 
 
-def is_ignored_file(path: str, patterns: Sequence[str]) -> str:
-    """The first `ignore` pattern the path (as given, or its name) matches, or ""."""
-    posix = Path(path).as_posix()
-    name = Path(path).name
-    for p in patterns:
-        if fnmatch.fnmatchcase(posix, p) or fnmatch.fnmatchcase(name, p):
-            return p
-        if p.endswith("/**") and (posix + "/").startswith(p[:-2]):
-            return p
+def is_ignored_file(path: str, patterns: Sequence[str], root: Path | None = None) -> str:
+    """The first `ignore` pattern that matches the path: as given, relative to `root` (the
+    configuration file's folder) or its name alone; "" when none does."""
+    p = Path(path)
+    forms = [p.as_posix(), p.name]
+    if root is not None:
+        with contextlib.suppress(ValueError):  # a draft outside the configuration's folder
+            forms.append(p.resolve().relative_to(root.resolve()).as_posix())
+    for pattern in patterns:
+        if any(fnmatch.fnmatchcase(form, pattern) for form in forms):
+            return pattern
     return ""
 
 
-def draft_files(paths: Iterable[str], ignore: Sequence[str] = ()) -> tuple[list[str], list[str]]:
-    """The draft files the paths name (a folder: its .md and .txt files, recursively), and
-    those an `ignore` pattern leaves out. `-` (standard input) is passed through."""
+def draft_files(
+    paths: Iterable[str], ignore: Sequence[str] = (), root: Path | None = None
+) -> tuple[list[str], list[str]]:
+    """The draft files the paths name (a folder: its .md and .txt files, recursively, hidden
+    ones left out), and those an `ignore` pattern leaves out. `-` (standard input) is kept."""
     out: list[str] = []
     left_out: list[str] = []
     for given in paths:
@@ -213,7 +221,7 @@ def draft_files(paths: Iterable[str], ignore: Sequence[str] = ()) -> tuple[list[
         else:
             found = [given]
         for f in found:
-            (left_out if is_ignored_file(f, ignore) else out).append(f)
+            (left_out if is_ignored_file(f, ignore, root) else out).append(f)
     return out, left_out
 
 
@@ -279,14 +287,14 @@ def review_drafts(
     to_check = [p.sentence for p in pieces if not p.skip_reason]
     results = iter(check_many(to_check, loaded))
     findings = []
+    starts = [line_starts(d.text) for d in drafts]
     for p in pieces:
         result = None if p.skip_reason else next(results)
-        findings.append(_finding(drafts[p.draft], masks[p.draft], p, result))
-    accepted = frozenset(baseline)
-    if accepted:
-        findings = [replace(f, accepted=f.fingerprint in accepted and f.checked) for f in findings]
+        findings.append(_finding(drafts[p.draft], masks[p.draft], starts[p.draft], p, result))
     claim_sets = loaded.describe() if hasattr(loaded, "describe") else []
-    return Review(list(drafts), findings, _summary(findings, fail_on), claim_sets)
+    review = Review(list(drafts), findings, _summary(findings, fail_on), claim_sets)
+    accepted = frozenset(baseline)
+    return accept(review, accepted) if accepted else review
 
 
 def accept(review: Review, fingerprints: Iterable[str]) -> Review:
@@ -304,22 +312,28 @@ def _summary(findings: Iterable[Finding], fail_on: str) -> Summary:
     return summary
 
 
+def prose(d: Draft) -> str:
+    """The draft with what is not checked (markup, code, front matter) turned into spaces;
+    the same length as the draft, so offsets into it are offsets into the draft."""
+    if not d.markdown:
+        return d.text
+    masked = md.mask(d.text)
+    return _EMPTY_BRACKETS.sub(lambda m: " " * len(m.group()), masked)
+
+
 def _pieces(n: int, d: Draft, ignore: Sequence[str]) -> tuple[str, list[_Piece]]:
     """The draft's prose (`markdown.mask`) and its sentences, with what is not to be checked."""
     text = d.text
-    if d.markdown:
-        masked = md.mask(text)
-        spans = md.blocks(masked, text)
-    else:
-        masked = text
-        spans = sentences.paragraphs(text)
+    masked = prose(d)
+    # plain text: paragraphs are runs of non-blank lines (a "\r\n" line is blank too)
+    spans = md.blocks(masked, text) if d.markdown else md.blocks(text)
     lines = md.ignored_lines(text, markdown=d.markdown)
-    line_starts = _line_starts(text) if lines else []
+    starts = line_starts(text) if lines else []
     out = []
     for i, s in enumerate(_split(masked, spans)):
         sentence = " ".join(masked[s.start : s.end].split())
         suppressed = skip = ""
-        if lines and _touches(line_starts, s.start, s.end, lines):
+        if lines and _touches(starts, s.start, s.end, lines):
             suppressed, skip = "inline", "ignored by a checkclaim: ignore comment"
         elif pattern := _ignored_sentence(sentence, ignore):
             suppressed, skip = "config", f"ignored by the pattern {pattern!r}"
@@ -361,15 +375,15 @@ def _offsets(masked: str, start: int, end: int) -> list[int]:
     return offsets
 
 
-def _line_starts(text: str) -> list[int]:
+def line_starts(text: str) -> list[int]:
+    """The offset at which each line of `text` starts, for `line_col`."""
     return [0] + [m.end() for m in re.finditer("\n", text)]
 
 
-def _touches(line_starts: list[int], start: int, end: int, lines: set[int]) -> bool:
-    from bisect import bisect_right
-
-    first = bisect_right(line_starts, start)
-    last = bisect_right(line_starts, max(start, end - 1))
+def _touches(starts: list[int], start: int, end: int, lines: set[int]) -> bool:
+    """True when a line the span touches is one of `lines` (1-based)."""
+    first = bisect_right(starts, start)
+    last = bisect_right(starts, max(start, end - 1))
     return any(k in lines for k in range(first, last + 1))
 
 
@@ -406,10 +420,17 @@ def nothing_to_check(sentence: str, result: Result) -> bool:
     return not has_anchor(sentence, result)
 
 
-def _finding(d: Draft, masked: str, p: _Piece, result: Result | None) -> Finding:
-    text = d.text
-    line, col = sentences.line_col(text, p.start)
-    end_line, end_col = sentences.line_col(text, p.end)
+def line_col(line_starts: list[int], offset: int) -> tuple[int, int]:
+    """`sentences.line_col`, by bisection over the lines' starts: a long draft stays linear."""
+    line = bisect_right(line_starts, offset)
+    return line, offset - line_starts[line - 1] + 1
+
+
+def _finding(
+    d: Draft, masked: str, line_starts: list[int], p: _Piece, result: Result | None
+) -> Finding:
+    line, col = line_col(line_starts, p.start)
+    end_line, end_col = line_col(line_starts, p.end)
     verdict, skip = "skipped", p.skip_reason
     if result is not None:
         if nothing_to_check(p.sentence, result):

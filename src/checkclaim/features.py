@@ -22,6 +22,7 @@ from checkclaim.quantities import MONTHS, WEEKDAYS
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"
     r"|[A-Za-z]+\d+[A-Za-z\d]*(?:-\d+)?"  # IE6, G20, COVID-19
+    r"|[A-Za-z][\w-]*\.(?:com|org|net|gov|edu|io)\b"  # Secunia.com
     r"|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s|k|m|bn)?"
     r"|[^\W\d_]+(?:['\-][^\W\d_]+)*(?:')?",
     re.UNICODE,
@@ -259,6 +260,22 @@ def _mentions(
     return _roles(tokens, out)
 
 
+def sequence(reading: Reading) -> list[str]:
+    """Every token's lemma in order, a name standing as one "@key": for word-order checks."""
+    starts = {m.first: m for m in reading.mentions}
+    out: list[str] = []
+    i = 0
+    while i < len(reading.tokens):
+        m = starts.get(i)
+        if m is not None:
+            out.append(f"@{m.key}")
+            i = m.last
+            continue
+        out.append(reading.tokens[i].lemma)
+        i += 1
+    return out
+
+
 def _key(words: list[Token], names: Names) -> str:
     """A name's canonical key: folded, with abbreviations spelt out ("UN" -> "united nations")."""
     out = []
@@ -325,6 +342,8 @@ def _says(tokens: list[Token], mentions: list[Mention], m: Mention) -> bool:
     for other in mentions:
         if other.first == after and tokens[after].text.isupper():
             after = other.last
+    while after < len(tokens) and tokens[after].folded in ("has", "have", "had", "was", "is", "also"):
+        after += 1  # "Secunia has said", "the agency also reported"
     return after < len(tokens) and tokens[after].folded in _SOURCE_VERBS
 
 

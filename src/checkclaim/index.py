@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from checkclaim._version import __version__
-from checkclaim.features import Names, read, tokenize
+from checkclaim.features import Names, read, sequence, tokenize
 from checkclaim.lexicon import Lemmatizer, Lexicon, form_table, lemmatize_exact, lexicon
 from checkclaim.models import Claim, ClaimSet, DateRef, Entity, Interval, Quantity
 from checkclaim.normalize import fold, normalize
@@ -47,6 +47,7 @@ class Entry:
     claim: Claim
     source: str  # the claim set it came from
     lemmas: tuple[str, ...]  # content lemmas, in order
+    seq: tuple[str, ...]  # every token's lemma, names as "@key": for word order
     words: tuple[str, ...]  # the same tokens, folded as written
     names: tuple[Name, ...]
     context: tuple[Name, ...]
@@ -175,6 +176,7 @@ def compile_claims(cs: ClaimSet) -> dict[str, Any]:
             {
                 "claim": _claim_data(c),
                 "lemmas": [t.lemma for t in content],
+                "seq": sequence(reading),
                 "words": [t.folded for t in content],
                 "names": ents,
                 "context": ctx,
@@ -257,6 +259,7 @@ def from_compiled(parts: Sequence[dict[str, Any]]) -> Index:
                     claim=_claim_from(c["claim"]),
                     source=label,
                     lemmas=tuple(c["lemmas"]),
+                    seq=tuple(c["seq"]),
                     words=tuple(c["words"]),
                     names=tuple(Name(*n) for n in c["names"]),
                     context=tuple(Name(*n) for n in c["context"]),
@@ -283,8 +286,20 @@ def cache_dir() -> Path:
     return Path(base) / "checkclaim"
 
 
+def _code_stamp() -> str:
+    """Size and time of the package's modules: a compiled set from other code is not reused."""
+    here = Path(__file__).parent
+    parts = []
+    for p in sorted(here.glob("*.py")):
+        st = p.stat()
+        parts.append(f"{p.name}:{st.st_size}:{st.st_mtime_ns}")
+    return ";".join(parts)
+
+
 def cache_key(contents: Iterable[bytes]) -> str:
-    h = hashlib.sha256(f"{__version__}\0{CACHE_FORMAT}\0{lexicon().digest}".encode())
+    h = hashlib.sha256(
+        f"{__version__}\0{CACHE_FORMAT}\0{lexicon().digest}\0{_code_stamp()}".encode()
+    )
     for data in contents:
         h.update(hashlib.sha256(data).digest())
     return h.hexdigest()[:32]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from checkclaim.features import Reading, read
+from checkclaim.features import Reading, read, sequence
 from checkclaim.index import Index
 from checkclaim.models import DateRef, Quantity
 from checkclaim.normalize import normalize
@@ -39,6 +39,7 @@ class Statement:
     words: tuple[Word, ...]  # content words
     quantities: tuple[Quantity, ...]
     dates: tuple[DateRef, ...]
+    seq: tuple[str, ...] = ()  # every token's lemma, names as "@key"
 
     @property
     def bag(self) -> str:
@@ -63,7 +64,9 @@ def read_statement(text: str, index: Index) -> Statement:
                 folded = hit[0]
                 lemma = index.lemma(folded)
         words.append(Word(lemma, folded, index.weight(lemma), i in reading.negated))
-    return Statement(text, norm, reading, tuple(words), details.quantities, details.dates)
+    return Statement(
+        text, norm, reading, tuple(words), details.quantities, details.dates, tuple(sequence(reading))
+    )
 
 
 def _always(word: str) -> bool:

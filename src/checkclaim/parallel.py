@@ -15,7 +15,7 @@ import os
 import signal
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from itertools import chain, islice
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
@@ -35,10 +35,11 @@ def check_parallel(
     jobs: int,
     explain: bool = False,
     encoding: str | None = None,
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     """Verdicts for a stream of statements, in input order, checked by `jobs` processes.
 
-    The results are the same as `pipeline.check_many` gives, in the same order.
+    The results are the same as `pipeline.check_many` gives, in the same order. Closing the
+    generator early stops the workers.
     """
     stream = iter(items)
     head = list(islice(stream, MIN_BATCH))

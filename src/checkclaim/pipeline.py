@@ -19,6 +19,9 @@ from checkclaim.errors import InputError
 from checkclaim.models import Candidate, ClaimSet, Reason, Result
 
 CLAIM_SUFFIXES = (".yaml", ".yml")
+# How much better a contradicting claim of the same article must fit than a supporting one
+# for the contradiction to stand.
+SUPPORT_MARGIN = 0.1
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 
@@ -275,18 +278,25 @@ def _judge(text: str, index: Any, explain: bool = False) -> Result:
         entry = index.entries[i]
         a = assess(stmt, entry, index)
         judged.append((entry, sim, a))
+    def fit(j: Any) -> float:
+        a = j[2]
+        return a.aligned if a.verdict == "contradicted" else a.coverage
+
+    # The claim a statement is about is the one that accounts for most of it (a contradiction
+    # is measured leaving out the details that disagree). Within one article a support must
+    # fit about as well as the best contradiction; across articles, a support wins.
     supported = [j for j in judged if j[2].verdict == "supported"]
     contradicted = [j for j in judged if j[2].verdict == "contradicted"]
-    if supported:
-        pick = max(supported, key=lambda j: (j[2].coverage, j[1]))
+    best_sup = max(supported, key=lambda j: (j[2].coverage, j[1]), default=None)
+    best_con = max(contradicted, key=lambda j: (fit(j), j[1]), default=None)
+    if best_sup is not None and (
+        best_con is None
+        or best_sup[2].coverage >= fit(best_con) - SUPPORT_MARGIN
+        or all(j[0].source != best_sup[0].source for j in contradicted)
+    ):
+        pick = best_sup
     else:
-        # The claim the statement is about is the one that accounts for most of it; a
-        # contradiction is measured leaving out the details that disagree.
-        def fit(j: Any) -> tuple[float, int, float]:
-            a = j[2]
-            return (a.aligned if a.verdict == "contradicted" else a.coverage, a.verdict == "contradicted", j[1])
-
-        pick = max(judged, key=fit)
+        pick = max(judged, key=lambda j: (fit(j), j[2].verdict == "contradicted", j[1]))
     entry, sim, a = pick
     reasons = a.reasons
     if a.verdict == "unknown":

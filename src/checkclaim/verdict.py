@@ -23,13 +23,14 @@ from rapidfuzz import fuzz
 
 from checkclaim.features import Mention
 from checkclaim.index import Entry, Index, Name
+from checkclaim.lexicon import Lexicon
 from checkclaim.match import Statement, Word
 from checkclaim.models import Quantity, Reason, format_number
 from checkclaim.normalize import stem
 from checkclaim.quantities import comparable, compatible
 
 # Share of the statement's weighted content a claim must account for.
-SUPPORT_COVERAGE = 0.72  # to support it
+SUPPORT_COVERAGE = 0.66
 RESTATE_COVERAGE = 0.55  # to count as a restatement that a changed detail contradicts
 NAME_FUZZ = 88.0  # spelling slack for names the gazetteer does not know
 
@@ -274,6 +275,12 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
                 Reason("date", "disagree", d.text, same_kind[0].text, f"{d.text} vs {same_kind[0].text}")
             )
 
+    # who did what to whom: "A beat B" against "B beat A", "A more than B" against "B more than A"
+    swap = _swapped(stmt.seq, entry.seq, lex)
+    if swap is not None:
+        conflicts += 1
+        reasons.append(Reason("order", "disagree", swap[0], swap[1], f"{swap[0]} and {swap[1]} swap roles"))
+
     # polarity: a word the two share, negated on one side only, flips the claim
     differ = sum(1 for negated, c in pairs if negated != (c in entry.negated))
     both = sum(1 for negated, c in pairs if negated and c in entry.negated)
@@ -302,6 +309,53 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
     else:
         verdict = "unknown"
     return Assessment(verdict, coverage, aligned, tuple(reasons), conflicts, new_details)
+
+
+# Words whose two sides are not interchangeable ("beat", "than"), and the verb forms that
+# make the first side the one acted on ("was beaten by").
+_DIRECTED = frozenset({"than", "beat", "beaten", "defeat", "overtake", "overtook", "outnumber", "outscore", "edge"})
+_PASSIVE = frozenset({"be", "was", "were", "been", "is", "are", "by"})
+
+
+def _direction(seq: tuple[str, ...], cue: int, a: str, b: str) -> int | None:
+    """+1 when `a` stands before the cue and `b` after it, -1 the other way, None otherwise."""
+    before, after = set(seq[max(0, cue - 12) : cue]), set(seq[cue + 1 : cue + 13])
+    sign = 0
+    if a in before and b in after and a not in after and b not in before:
+        sign = 1
+    elif b in before and a in after and b not in after and a not in before:
+        sign = -1
+    if not sign:
+        return None
+    passive = cue > 0 and seq[cue - 1] in _PASSIVE or (cue + 1 < len(seq) and seq[cue + 1] == "by")
+    return -sign if passive and seq[cue] != "than" else sign
+
+
+def _swapped(stmt: tuple[str, ...], claim: tuple[str, ...], lex: Lexicon) -> tuple[str, str] | None:
+    """The two things a statement puts on the other sides of a directed word than the claim."""
+    shared = set(stmt) & set(claim)
+    for i, cue in enumerate(stmt):
+        if cue not in _DIRECTED:
+            continue
+        left = [x for x in stmt[max(0, i - 12) : i] if x in shared and _telling(x, lex)]
+        right = [x for x in stmt[i + 1 : i + 13] if x in shared and _telling(x, lex)]
+        if not left or not right:
+            continue
+        same = [j for j, x in enumerate(claim) if x == cue or lex.same_meaning(x, cue)]
+        for a in reversed(left):
+            for b in right:
+                if a == b:
+                    continue
+                for j in same:
+                    d_claim = _direction(claim, j, a, b)
+                    d_stmt = _direction(stmt, i, a, b)
+                    if d_claim is not None and d_stmt is not None and d_claim != d_stmt:
+                        return a.lstrip("@"), b.lstrip("@")
+    return None
+
+
+def _telling(x: str, lex: Lexicon) -> bool:
+    return x.startswith("@") or (x.isalpha() and x not in lex.stopwords)
 
 
 def _distance(lemmas: tuple[str, ...], word: str, anchors: list[int]) -> float:
