@@ -46,6 +46,7 @@ BASELINE_VERSION = 1
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.,-][^\W_]+)*")  # "2,500" and "U.N." are one word
 # brackets left empty once their content is hidden ("Somalia (`ATMIS`)") are hidden too
+_IGNORE_COMMENT = re.compile(r"<!--[ \t]*checkclaim(?:[ \t]*:[ \t]*|-)ignore[ \t]*-->", re.I)
 _EMPTY_BRACKETS = re.compile(r"\([ \t]*\)|\[[ \t]*\]")
 _FIGURE = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
@@ -315,8 +316,8 @@ def _summary(findings: Iterable[Finding], fail_on: str) -> Summary:
 def prose(d: Draft) -> str:
     """The draft with what is not checked (markup, code, front matter) turned into spaces;
     the same length as the draft, so offsets into it are offsets into the draft."""
-    if not d.markdown:
-        return d.text
+    if not d.markdown:  # plain text: only the ignore comments are not prose
+        return _IGNORE_COMMENT.sub(lambda m: " " * len(m.group()), d.text)
     masked = md.mask(d.text)
     return _EMPTY_BRACKETS.sub(lambda m: " " * len(m.group()), masked)
 
@@ -326,7 +327,7 @@ def _pieces(n: int, d: Draft, ignore: Sequence[str]) -> tuple[str, list[_Piece]]
     text = d.text
     masked = prose(d)
     # plain text: paragraphs are runs of non-blank lines (a "\r\n" line is blank too)
-    spans = md.blocks(masked, text) if d.markdown else md.blocks(text)
+    spans = md.blocks(masked, text) if d.markdown else md.blocks(masked)
     lines = md.ignored_lines(text, markdown=d.markdown)
     starts = line_starts(text) if lines else []
     out = []

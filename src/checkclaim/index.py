@@ -123,6 +123,8 @@ def _canonical(text: str, names: Names) -> tuple[str, str]:
 
 def compile_claims(cs: ClaimSet) -> dict[str, Any]:
     """A claim set read for matching, as JSON-ready data."""
+    from checkclaim.extract import is_common
+
     lex = lexicon()
     aliases: dict[str, tuple[str, str]] = {}
     for abbr, full in cs.aliases.items():
@@ -132,13 +134,12 @@ def compile_claims(cs: ClaimSet) -> dict[str, Any]:
         for e in c.entities:
             key, _ = _canonical(e.text, names)
             folded = " ".join(t.folded for t in tokenize(normalize(e.text), str))
+            if " " not in folded and is_common(folded) and folded not in lex.places:
+                continue  # "Match" in a headline: "match" elsewhere is no name
             aliases.setdefault(folded, (key, e.kind))
     names = Names(lex, aliases)
 
-    def common(word: str) -> bool:
-        from checkclaim.extract import is_common
-
-        return is_common(word)
+    from checkclaim.extract import is_common as common
 
     claims = []
     vocab: set[str] = set(lex.vocabulary())

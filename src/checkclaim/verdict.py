@@ -31,7 +31,8 @@ from checkclaim.quantities import comparable, compatible
 
 # Share of the statement's weighted content a claim must account for.
 SUPPORT_COVERAGE = 0.66
-RESTATE_COVERAGE = 0.55  # to count as a restatement that a changed detail contradicts
+RESTATE_COVERAGE = 0.55
+RESTATE_BALANCE = 1.0  # the agreeing weight must outweigh the disagreeing one this much  # to count as a restatement that a changed detail contradicts
 NAME_FUZZ = 88.0  # spelling slack for names the gazetteer does not know
 
 
@@ -117,6 +118,7 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
     conflicts = 0
     new_details = 0
     flips = 0
+    opposed = 0.0  # weight of words that say the opposite of the claim's
 
     # wording
     syn_of_claim: dict[int, str] = {}
@@ -162,11 +164,15 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
         else:
             tally.matched += w.weight
             pairs.append((w.negated, syn))
+    used = {c for _, c in pairs}
     for w in list(unmatched_words):
         opposite = opposite_of(w)
+        if opposite in used:
+            continue  # "began ..., ending a lull": the claim's word is already spoken for
         if opposite is not None:
             flips += 1
-            tally.matched += w.weight  # aligned: the same slot, the other way round
+            opposed += w.weight
+            tally.conflict += w.weight  # the same slot, the other way round
             unmatched_words.remove(w)
             reasons.append(
                 Reason("antonym", "disagree", w.folded, opposite, f"opposite: {w.folded} vs {opposite}")
@@ -300,9 +306,13 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
         conflicts += 1
     else:  # a negated opposite ("did not decrease") says the same thing
         reasons = [r for r in reasons if r.kind not in ("negation", "antonym")]
+        tally.conflict -= opposed
+        tally.matched += opposed
 
     coverage, aligned = tally.coverage(), tally.aligned()
-    if conflicts and aligned >= RESTATE_COVERAGE:
+    # A restatement agrees with the claim on more than it changes; a statement that differs in
+    # most of its details is about something else.
+    if conflicts and aligned >= RESTATE_COVERAGE and tally.matched >= RESTATE_BALANCE * tally.conflict:
         verdict = "contradicted"
     elif not conflicts and not new_details and coverage >= SUPPORT_COVERAGE:
         verdict = "supported"
