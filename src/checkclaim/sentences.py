@@ -44,12 +44,22 @@ def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     yield start, end
 
 
+# A line break inside a sentence (a hard-wrapped paragraph): the line does not end a sentence
+# and the next one goes on in lower case, or the line ends on a word or a comma.
+_WRAP = re.compile(r"(?<=[^.!?:\"'”’)\]\s])\n(?=[ \t]*[a-z0-9(])|(?<=[,;])\n(?=[ \t]*\S)")
+
+
+def _join_wrapped(chunk: str) -> str:
+    """The chunk with wrapped lines joined by a space (same length, so offsets hold)."""
+    return _WRAP.sub(" ", chunk)
+
+
 def split(text: str, blocks: Iterable[tuple[int, int]] | None = None) -> list[Sentence]:
     """Split `text` into sentences; `blocks` are spans never joined across (paragraphs)."""
     spans: list[tuple[int, int]] = []
     for b_start, b_end in paragraphs(text) if blocks is None else blocks:
         for p_start, p_end in _pieces(text, b_start, b_end):
-            chunk = text[p_start:p_end]
+            chunk = _join_wrapped(text[p_start:p_end])
             if not chunk.strip():
                 continue
             for seg in _segmenter().segment(chunk):
