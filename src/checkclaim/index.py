@@ -26,7 +26,7 @@ from checkclaim.models import Claim, ClaimSet, DateRef, Entity, Interval, Quanti
 from checkclaim.normalize import fold, normalize
 from checkclaim.quantities import extract
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 TOPIC_SHARE = 0.2
 
 
@@ -53,6 +53,7 @@ class Entry:
     context: tuple[Name, ...]
     unit_lemmas: tuple[frozenset[str], ...]  # per quantity, what it counts
     negated: frozenset[str] = frozenset()  # lemmas and @names in the scope of a negation
+    near: frozenset[str] = frozenset()  # names of the sentences next to it
 
     @cached_property
     def lemma_set(self) -> frozenset[str]:
@@ -185,6 +186,14 @@ def compile_claims(cs: ClaimSet) -> dict[str, Any]:
                 "neg": sorted(set(neg)),
             }
         )
+    # names of the sentences around each claim: "In Kowloon East, ... Tam was elected" names
+    # the place for the next sentence too
+    by_sentence: dict[int, set[str]] = {}
+    for c, data in zip(cs.claims, claims, strict=True):
+        by_sentence.setdefault(c.sentence, set()).update(n[1] for n in data["names"])
+    for c, data in zip(cs.claims, claims, strict=True):
+        near = by_sentence.get(c.sentence - 1, set()) | by_sentence.get(c.sentence + 1, set())
+        data["near"] = sorted(near - {n[1] for n in data["names"]})
     return {
         "format": CACHE_FORMAT,
         "source": {"name": cs.name, "title": cs.provenance.title, "sha256": cs.provenance.sha256},
@@ -266,6 +275,7 @@ def from_compiled(parts: Sequence[dict[str, Any]]) -> Index:
                     context=tuple(Name(*n) for n in c["context"]),
                     unit_lemmas=tuple(frozenset(u) for u in c["units"]),
                     negated=frozenset(c["neg"]),
+                    near=frozenset(c["near"]),
                 )
             )
     return Index(entries, forms, aliases, sources, lex)

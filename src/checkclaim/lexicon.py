@@ -203,6 +203,31 @@ def form_table(words: Iterable[str]) -> dict[str, str]:
     return table
 
 
+def english_words() -> frozenset[str]:
+    """Every lower-case word simplemma knows; kept in the cache folder after the first use."""
+    return _english_words()
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    from checkclaim.index import cache_dir
+
+    path = cache_dir() / "english-words.txt"
+    try:
+        return frozenset(path.read_text(encoding="utf-8").split())
+    except OSError:
+        pass
+    words = sorted(w for w in _dictionary() if w.isalpha() and w.islower())
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text("\n".join(words), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return frozenset(words)
+
+
 class Lemmatizer:
     """Lemmas through a precomputed form table, with a suffix rule for unseen words."""
 

@@ -12,15 +12,16 @@ import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from checkclaim.features import Reading, read, sequence
 from checkclaim.index import Index
+from checkclaim.lexicon import english_words
 from checkclaim.models import DateRef, Quantity
 from checkclaim.normalize import normalize
 from checkclaim.quantities import extract
 
 TOP_K = 8
-TYPO_CUTOFF = 85.0  # rapidfuzz ratio for a misspelt word of five letters or more
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +57,17 @@ def read_statement(text: str, index: Index) -> Statement:
     for i in reading.content:
         tok = reading.tokens[i]
         lemma, folded = tok.lemma, tok.folded
-        if lemma not in index.postings and folded not in index.postings and len(folded) >= 5:
+        if (
+            lemma not in index.postings
+            and folded not in index.postings
+            and len(folded) >= 5
+            and folded.isalpha()
+            and folded not in english_words()  # "southern" is no typo of "northern"
+        ):
+            # a typo: one slip (a swap counts as one) in a word of 5-8 letters, two in a longer one
+            slips = 1 if len(folded) < 9 else 2
             hit = process.extractOne(
-                folded, index.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF
+                folded, index.vocabulary, scorer=OSA.distance, score_cutoff=slips
             )
             if hit is not None:
                 folded = hit[0]

@@ -262,7 +262,11 @@ _N_DOZEN = re.compile(r"\b(\d+)\s+dozen\b", re.I)
 _SPELLED_MAGNITUDE = re.compile(r"\b(\d+(?:\.\d+)?)\s+(1000000000000|1000000000|1000000)\b")
 _MAGNITUDE_NAMES = {"1000000": "million", "1000000000": "billion", "1000000000000": "trillion"}
 # "two officers" (alpha2digit leaves one and two alone: "one of", "the two of them")
-_TWO = re.compile(r"\b(one|two)\s+(?!of\b|or\b|and\b|to\b|another\b|other\b|more\b|another\b)(?=[a-z])", re.I)
+_TWO = re.compile(
+    r"(?<!\bno )(?<!\bany )(?<!\bevery )(?<!\bsome )(?<!\bthe )"
+    r"\b(one|two)\s+(?!of\b|or\b|and\b|to\b|another\b|other\b|more\b|was\b|is\b|who\b)(?=[a-z])",
+    re.I,
+)
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _QUANTITY_RE = re.compile(

@@ -62,7 +62,7 @@ def run_review(
         for f in files
     ]
     loaded = load_index(settings.claims, encoding)
-    accepted = dr.read_baseline(baseline, encoding) if baseline is not None else frozenset()
+    accepted = dr.read_baseline(baseline) if baseline is not None else frozenset()
     if not quiet:
         for w in loaded.warnings:
             _note(f"warning: {w}")

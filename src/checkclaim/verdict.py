@@ -32,7 +32,9 @@ from checkclaim.quantities import comparable, compatible
 # Share of the statement's weighted content a claim must account for.
 SUPPORT_COVERAGE = 0.66
 RESTATE_COVERAGE = 0.55
-RESTATE_BALANCE = 1.0  # the agreeing weight must outweigh the disagreeing one this much  # to count as a restatement that a changed detail contradicts
+RESTATE_BALANCE = 1.0
+# ...or this much, when a figure of the very same unit and a name of the claim are restated
+RESTATE_ANCHORED = 0.3  # the agreeing weight must outweigh the disagreeing one this much  # to count as a restatement that a changed detail contradicts
 NAME_FUZZ = 88.0  # spelling slack for names the gazetteer does not know
 
 
@@ -119,6 +121,7 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
     new_details = 0
     flips = 0
     opposed = 0.0  # weight of words that say the opposite of the claim's
+    anchored = False  # a figure of the very same unit disagrees ("72 hours" / "48 hours")
 
     # wording
     syn_of_claim: dict[int, str] = {}
@@ -219,8 +222,9 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
             reasons.append(
                 Reason("entity", "disagree", m.text, rival.text, f"{m.text} vs {rival.text}")
             )
-        elif index.topic(m.key):
-            # what the whole article is about ("Haiti") may be named without its claim naming it
+        elif index.topic(m.key) or m.key in entry.near:
+            # what the article is about ("Haiti"), or a name the sentences around the claim
+            # give, may be named without the claim naming it
             tally.matched += weight * 0.5
             tally.missing += weight * 0.5
         else:
@@ -253,6 +257,8 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
             c = fair[0]
             conflicts += 1
             tally.conflict += FIGURE_WEIGHT
+            units = entry.unit_lemmas[claim.quantities.index(c)] if c in claim.quantities else frozenset()
+            anchored = anchored or bool(stmt_units and stmt_units == units)
             reasons.append(
                 Reason(
                     "number",
@@ -312,7 +318,9 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
     coverage, aligned = tally.coverage(), tally.aligned()
     # A restatement agrees with the claim on more than it changes; a statement that differs in
     # most of its details is about something else.
-    if conflicts and aligned >= RESTATE_COVERAGE and tally.matched >= RESTATE_BALANCE * tally.conflict:
+    names_agree = any(r.kind == "entity" and r.status == "agree" for r in reasons)
+    restate = RESTATE_ANCHORED if anchored and names_agree else RESTATE_COVERAGE
+    if conflicts and aligned >= restate and tally.matched >= RESTATE_BALANCE * tally.conflict:
         verdict = "contradicted"
     elif not conflicts and not new_details and coverage >= SUPPORT_COVERAGE:
         verdict = "supported"
