@@ -17,6 +17,7 @@ from checkclaim.models import Claim, ClaimSet, DateRef, Entity, Interval, Proven
 
 SCHEMA_VERSION = 1
 MAX_NODES = 1_000_000  # a claim file of 50,000 claims has well under this
+MAX_DEPTH = 16  # a claim file nests five levels deep; far deeper is an attack, not a file
 
 _INTERVAL = re.compile(
     r"^\s*([\[(])\s*(-?inf|-?[\d,]*\.?\d+(?:e[+-]?\d+)?)\s*,\s*(-?inf|-?[\d,]*\.?\d+(?:e[+-]?\d+)?)\s*([\])])\s*$"
@@ -38,7 +39,11 @@ def _num(x: float) -> int | float:
 
 def format_interval(iv: Interval) -> str:
     def end(x: float) -> str:
-        return ("inf" if x > 0 else "-inf") if x in (float("inf"), float("-inf")) else str(_num(round(x, 6)))
+        return (
+            ("inf" if x > 0 else "-inf")
+            if x in (float("inf"), float("-inf"))
+            else str(_num(round(x, 6)))
+        )
 
     return "{}{}, {}{}".format(
         "(" if iv.low_open else "[", end(iv.low), end(iv.high), ")" if iv.high_open else "]"
@@ -76,7 +81,8 @@ def to_data(cs: ClaimSet) -> dict[str, Any]:
             for q in c.quantities
         ]
         entry["dates"] = [
-            {"text": d.text, "kind": d.kind, "value": d.value, "relation": d.relation} for d in c.dates
+            {"text": d.text, "kind": d.kind, "value": d.value, "relation": d.relation}
+            for d in c.dates
         ]
         entry["entities"] = [{"text": e.text, "kind": e.kind, "role": e.role} for e in c.entities]
         entry["context"] = list(c.context)
@@ -126,40 +132,94 @@ def dumps(cs: ClaimSet) -> str:
 # --- reading --------------------------------------------------------------------------------
 
 
+def _yaml_error(e: Any, text: str, path: str) -> ClaimFileError:
+    """Broken YAML as `path:line:col: what; the line quoted; what to do`."""
+    yaml = _yaml()
+    mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+    line = col = None
+    if mark is not None:
+        line, col = mark.line + 1, mark.column + 1
+    elif isinstance(e, yaml.reader.ReaderError):  # a control character: no mark, an offset
+        line = text.count("\n", 0, e.position) + 1
+        col = e.position - (text.rfind("\n", 0, e.position) + 1) + 1
+    problem = getattr(e, "problem", None) or (str(e).splitlines() or ["cannot be read"])[0]
+    if isinstance(e, yaml.reader.ReaderError):
+        char = e.character if isinstance(e.character, str) else chr(e.character)
+        problem = f"the control character U+{ord(char):04X} is not allowed in YAML"
+    quoted = ""
+    if line is not None:
+        lines = _YAML_LINES.split(text)
+        if 0 < line <= len(lines):
+            quoted = f": `{_visible(lines[line - 1].strip()[:80])}`"
+    return ClaimFileError(path, f"broken YAML, {problem}{quoted}; fix the YAML there", line, col)
+
+
+# The line breaks YAML counts when it gives a line number.
+_YAML_LINES = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _visible(text: str) -> str:
+    """Text safe to quote on a terminal: control characters shown as escapes, not obeyed."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def _alias_mark(text: str) -> tuple[int, int] | None:
+    """Where the first alias (`*name`) is, for the error that refuses it."""
+    yaml = _yaml()
+    loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for event in yaml.parse(text, Loader=loader_cls):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + 1, event.start_mark.column + 1
+    return None
+
+
 def _marks_and_data(text: str, path: str) -> tuple[Any, dict[tuple[Any, ...], tuple[int, int]]]:
-    """Compose the YAML safely and turn it into plain data, noting each value's line:col."""
+    """Compose the YAML safely and turn it into plain data, noting each value's line:col.
+
+    Only the YAML node tree is built (`compose`): no constructor ever runs, so no tag can
+    make an object or call anything, and an alias is refused where it is met, so an alias
+    bomb costs no more than its own text. Scalars are read by PyYAML's safe rules.
+    """
     yaml = _yaml()
     loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         node = yaml.compose(text, Loader=loader_cls)
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
-        line = mark.line + 1 if mark else None
-        col = mark.column + 1 if mark else None
-        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        quoted = ""
-        if line is not None:
-            lines = text.splitlines()
-            if 0 < line <= len(lines):
-                quoted = f": `{lines[line - 1].strip()[:80]}`"
-        raise ClaimFileError(path, f"broken YAML, {problem}{quoted}", line, col) from None
+        raise _yaml_error(e, text, path) from None
+    except RecursionError:
+        raise ClaimFileError(
+            path, f"values are nested too deeply (over {MAX_DEPTH} levels)"
+        ) from None
+    if node is None:
+        raise ClaimFileError(
+            path, "the claim file is empty; build one with `checkclaim build ARTICLE -o FILE`", 1
+        )
     marks: dict[tuple[Any, ...], tuple[int, int]] = {}
     budget = [MAX_NODES]
-    anchors_seen: set[int] = set()
+    seen: set[int] = set()
+    scalars = yaml.constructor.SafeConstructor()
+
+    def at(n: Any) -> tuple[int, int]:
+        return n.start_mark.line + 1, n.start_mark.column + 1
 
     def walk(n: Any, where: tuple[Any, ...]) -> Any:
         budget[0] -= 1
         if budget[0] < 0:
-            raise ClaimFileError(path, "too many values for a claim file", n.start_mark.line + 1)
-        if id(n) in anchors_seen:
+            raise ClaimFileError(
+                path, f"too many values for a claim file (over {MAX_NODES:,})", *at(n)
+            )
+        if len(where) > MAX_DEPTH:
+            raise ClaimFileError(
+                path, f"values are nested too deeply (over {MAX_DEPTH} levels)", *at(n)
+            )
+        if id(n) in seen:
             raise ClaimFileError(
                 path,
-                "YAML anchors and aliases are not allowed in a claim file; write the value out",
-                n.start_mark.line + 1,
-                n.start_mark.column + 1,
+                "YAML aliases (*name) are not allowed in a claim file; write the value out",
+                *(_alias_mark(text) or at(n)),
             )
-        anchors_seen.add(id(n))
-        marks[where] = (n.start_mark.line + 1, n.start_mark.column + 1)
+        seen.add(id(n))
+        marks[where] = at(n)
         tag = n.tag
         if isinstance(n, yaml.MappingNode):
             if tag != "tag:yaml.org,2002:map":
@@ -167,56 +227,45 @@ def _marks_and_data(text: str, path: str) -> tuple[Any, dict[tuple[Any, ...], tu
             out: dict[str, Any] = {}
             for k, v in n.value:
                 if not isinstance(k, yaml.ScalarNode) or k.tag != "tag:yaml.org,2002:str":
-                    raise ClaimFileError(
-                        path, "keys must be plain words", k.start_mark.line + 1, k.start_mark.column + 1
-                    )
+                    raise ClaimFileError(path, "keys must be plain words", *at(k))
                 if k.value in out:
-                    raise ClaimFileError(
-                        path, f"key {k.value!r} appears twice", k.start_mark.line + 1, k.start_mark.column + 1
-                    )
-                marks[(*where, k.value, "<key>")] = (k.start_mark.line + 1, k.start_mark.column + 1)
+                    raise ClaimFileError(path, f"key {k.value!r} appears twice; keep one", *at(k))
+                marks[(*where, k.value, "<key>")] = at(k)
                 out[k.value] = walk(v, (*where, k.value))
             return out
         if isinstance(n, yaml.SequenceNode):
             if tag != "tag:yaml.org,2002:seq":
                 raise _bad_tag(path, n)
             return [walk(v, (*where, i)) for i, v in enumerate(n.value)]
-        constructor = _SCALARS.get(tag)
-        if constructor is None:
+        if tag == "tag:yaml.org,2002:timestamp":
+            return n.value  # a date stays the text it was written as
+        construct = _SCALARS.get(tag)
+        if construct is None:
             raise _bad_tag(path, n)
-        return constructor(n.value)
+        try:
+            return getattr(scalars, construct)(n)
+        except (ValueError, OverflowError, yaml.YAMLError):
+            raise ClaimFileError(
+                path, f"cannot read the value {n.value[:40]!r}; quote it", *at(n)
+            ) from None
 
-    if node is None:
-        raise ClaimFileError(path, "the claim file is empty; build one with `checkclaim build ARTICLE -o FILE`", 1)
     return walk(node, ()), marks
 
 
-def _bool(v: str) -> bool:
-    return v.lower() in ("true", "yes", "on")
-
-
-def _float(v: str) -> float:
-    v = v.replace("_", "").lower()
-    if v in (".inf", "+.inf"):
-        return float("inf")
-    if v == "-.inf":
-        return float("-inf")
-    return float(v)
-
-
+# YAML's plain scalars, read by PyYAML's own safe rules (`0x1f`, `1_000`, `.inf`, `yes`).
 _SCALARS = {
-    "tag:yaml.org,2002:str": str,
-    "tag:yaml.org,2002:int": lambda v: int(v.replace("_", ""), 0),
-    "tag:yaml.org,2002:float": _float,
-    "tag:yaml.org,2002:bool": _bool,
-    "tag:yaml.org,2002:null": lambda v: None,
+    "tag:yaml.org,2002:str": "construct_yaml_str",
+    "tag:yaml.org,2002:int": "construct_yaml_int",
+    "tag:yaml.org,2002:float": "construct_yaml_float",
+    "tag:yaml.org,2002:bool": "construct_yaml_bool",
+    "tag:yaml.org,2002:null": "construct_yaml_null",
 }
 
 
 def _bad_tag(path: str, n: Any) -> ClaimFileError:
     return ClaimFileError(
         path,
-        f"YAML tag {n.tag!r} is not allowed in a claim file (plain values only)",
+        f"YAML tag {n.tag!r} is not allowed in a claim file (plain values only); remove the tag",
         n.start_mark.line + 1,
         n.start_mark.column + 1,
     )
@@ -227,7 +276,8 @@ def _models() -> Any:
     from pydantic import BaseModel, ConfigDict, Field, field_validator
 
     class Strict(BaseModel):
-        model_config = ConfigDict(extra="forbid", strict=False)
+        # a number where text is expected ("title: 1984") is the text it was written as
+        model_config = ConfigDict(extra="forbid", strict=False, coerce_numbers_to_str=True)
 
     class QuantityModel(Strict):
         text: str
@@ -275,10 +325,10 @@ def _models() -> Any:
         evidence: str | None = None
         sentence: int = Field(ge=0)
         span: tuple[int, int]
-        quantities: list[QuantityModel] = []
-        dates: list[DateModel] = []
-        entities: list[EntityModel] = []
-        context: list[str] = []
+        quantities: list[QuantityModel] = Field(default_factory=list)
+        dates: list[DateModel] = Field(default_factory=list)
+        entities: list[EntityModel] = Field(default_factory=list)
+        context: list[str] = Field(default_factory=list)
         negated: bool = False
 
     class ArticleModel(Strict):
@@ -291,13 +341,15 @@ def _models() -> Any:
     class FileModel(Strict):
         schema_: int = Field(alias="schema")
         article: ArticleModel
-        aliases: dict[str, str] = {}
+        aliases: dict[str, str] = Field(default_factory=dict)
         claims: list[ClaimModel]
 
     return FileModel
 
 
-def _where(marks: dict[tuple[Any, ...], tuple[int, int]], loc: tuple[Any, ...]) -> tuple[int, int] | None:
+def _where(
+    marks: dict[tuple[Any, ...], tuple[int, int]], loc: tuple[Any, ...]
+) -> tuple[int, int] | None:
     for k in range(len(loc), -1, -1):
         got = marks.get(tuple(loc[:k]))
         if got:
@@ -311,14 +363,8 @@ def loads(text: str, path: str) -> ClaimSet:
     if not isinstance(data, dict):
         raise ClaimFileError(path, "a claim file is a mapping with schema, article and claims", 1)
     version = data.get("schema")
-    if isinstance(version, int) and version != SCHEMA_VERSION:
-        line = marks.get(("schema",), (1, 1))
-        raise ClaimFileError(
-            path,
-            f"schema version {version} is not known to this checkclaim (it reads {SCHEMA_VERSION}); "
-            "upgrade checkclaim or rebuild the file",
-            *line,
-        )
+    if isinstance(version, int) and not isinstance(version, bool):
+        _check_version(version, path, marks)  # before the keys: another version has others
     from pydantic import ValidationError
 
     try:
@@ -328,27 +374,34 @@ def loads(text: str, path: str) -> ClaimSet:
         loc = tuple(err["loc"])
         if err["type"] == "extra_forbidden":
             where = marks.get((*loc, "<key>")) or _where(marks, loc)
-            what = f"unknown key {loc[-1]!r} at {_dotted(loc[:-1])}; remove it or check its spelling"
+            what = (
+                f"unknown key {loc[-1]!r} at {_dotted(loc[:-1])}; remove it or check its spelling"
+            )
         elif err["type"] == "missing":
             where = _where(marks, loc[:-1])
-            what = f"missing key {loc[-1]!r} at {_dotted(loc[:-1])}"
+            what = f"missing key {loc[-1]!r} at {_dotted(loc[:-1])}; add it"
         else:
             where = _where(marks, loc)
-            what = f"{_dotted(loc)}: {err['msg']}"
+            given = err.get("input")
+            shown = repr(given) if len(repr(given)) <= 40 else repr(given)[:39] + "…"
+            what = f"{_dotted(loc)}: {err['msg']} (found {shown}); correct the value"
         line, col = where if where else (None, None)
         raise ClaimFileError(path, what, line, col) from None
+    _check_version(model.schema_, path, marks)
 
     claims = []
     ids: dict[str, int] = {}
     for i, c in enumerate(model.claims):
+        line, col = marks.get(("claims", i, "id"), (0, 0))
         if c.id in ids:
-            line = marks.get(("claims", i, "id"), (None, None))
             raise ClaimFileError(
                 path,
-                f"claim id {c.id!r} is used twice (first at line {ids[c.id]}); ids must be unique",
-                *line,
+                f"claim id {c.id!r} is used twice (first at line {ids[c.id]}); "
+                "give each claim its own id",
+                line,
+                col,
             )
-        ids[c.id] = marks.get(("claims", i, "id"), (0, 0))[0]
+        ids[c.id] = line
         claims.append(
             Claim(
                 id=c.id,
@@ -357,7 +410,9 @@ def loads(text: str, path: str) -> ClaimSet:
                 span=c.span,
                 evidence=c.evidence or c.text,
                 quantities=tuple(
-                    Quantity(q.text, q.value, q.kind, q.counts, q.qualifier, parse_interval(q.interval))
+                    Quantity(
+                        q.text, q.value, q.kind, q.counts, q.qualifier, parse_interval(q.interval)
+                    )
                     for q in c.quantities
                 ),
                 dates=tuple(DateRef(d.text, d.kind, d.value, d.relation) for d in c.dates),
@@ -367,8 +422,20 @@ def loads(text: str, path: str) -> ClaimSet:
             )
         )
     a = model.article
-    provenance = Provenance(a.title or "", a.source or "", a.file or "", a.sha256 or "", a.date or "")
+    provenance = Provenance(
+        a.title or "", a.source or "", a.file or "", a.sha256 or "", a.date or ""
+    )
     return ClaimSet(path, provenance, tuple(claims), dict(model.aliases))
+
+
+def _check_version(version: int, path: str, marks: dict[tuple[Any, ...], tuple[int, int]]) -> None:
+    if version != SCHEMA_VERSION:
+        raise ClaimFileError(
+            path,
+            f"schema version {version} is not known to this checkclaim "
+            f"(it reads {SCHEMA_VERSION}); upgrade checkclaim or rebuild the file",
+            *marks.get(("schema",), (1, 1)),
+        )
 
 
 def _dotted(loc: tuple[Any, ...]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from enum import Enum
@@ -55,7 +56,12 @@ def _console(stderr: bool = False) -> Any:
 
 
 def _err(message: str) -> None:
-    sys.stderr.write(f"checkclaim: {message}\n")
+    """One line on standard error; control characters a file name or a file's text brought
+    in are shown as escapes, never obeyed by the terminal."""
+    line = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+    with contextlib.suppress(OSError):  # standard error is gone too: nothing left to tell
+        sys.stderr.write(f"checkclaim: {line}\n")
+        sys.stderr.flush()
 
 
 def _version(value: bool) -> None:
@@ -270,43 +276,107 @@ def _argv(argv: list[str]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: run the app and turn every outcome into an exit status."""
+    """Entry point: run the app and turn every outcome into an exit status.
+
+    The one place that exits and the one place that catches: a usage error or a
+    `CheckclaimError` is one line on standard error and exit 2; Ctrl-C is exit 130 and
+    silence; a reader that goes away (`| head`) ends the run quietly with exit 0; anything
+    else is a bug, one line and exit 3 (`CHECKCLAIM_DEBUG=1` shows the traceback). A kill
+    (SIGTERM) unwinds like Ctrl-C, so no temporary file is left behind.
+    """
     args = _argv(list(sys.argv[1:] if argv is None else argv))
     debug = os.environ.get("CHECKCLAIM_DEBUG") == "1"
+    _never_fail_to_print()
+    restore = _exit_on_sigterm()
     try:
-        code = app(args=args, prog_name="checkclaim", standalone_mode=False)
-    except typer.Exit as e:
-        code = e.exit_code
-    except typer.Abort:
-        code = ExitCode.INTERRUPTED
-    except typer.TyperException as e:  # usage errors, from typer's own click
-        show = getattr(e, "show", None)
-        if show is not None:
-            show()
-        else:
-            _err(str(e))
-        code = ExitCode.USAGE
-    except CheckclaimError as e:
-        _err(str(e))
-        code = e.exit_code
-    except KeyboardInterrupt:
-        code = ExitCode.INTERRUPTED
-    except BrokenPipeError:
-        _quiet_pipe()
-        code = ExitCode.OK
-    except Exception as e:  # the one place an unexpected error is caught
-        if debug:
-            raise
-        _err(f"internal error: {type(e).__name__}: {e} (set CHECKCLAIM_DEBUG=1 for the traceback)")
-        code = ExitCode.INTERNAL
+        code = _run(args, debug)
+    finally:
+        restore()
     try:
         sys.stdout.flush()
-    except BrokenPipeError:
+    except OSError as e:
+        if not _is_pipe_error(e):
+            raise
         _quiet_pipe()
-    sys.exit(int(code or 0))
+    sys.exit(int(code))
+
+
+def _run(args: list[str], debug: bool) -> int:
+    from typer._click.exceptions import NoArgsIsHelpError
+
+    command = typer.main.get_command(app)
+    try:
+        with command.make_context("checkclaim", args) as ctx:
+            command.invoke(ctx)
+        return ExitCode.OK
+    except typer.Exit as e:
+        return int(e.exit_code)
+    except (typer.Abort, KeyboardInterrupt, EOFError):
+        return ExitCode.INTERRUPTED
+    except NoArgsIsHelpError as e:  # `checkclaim` alone: the help, as a usage error
+        e.show()
+        return ExitCode.USAGE
+    except typer.TyperException as e:  # a usage error, from typer's own click
+        _err(_usage_line(e))
+        return ExitCode.USAGE
+    except CheckclaimError as e:
+        _err(str(e))
+        return int(e.exit_code)
+    except OSError as e:
+        if not _is_pipe_error(e):
+            return _internal(e, debug)
+        _quiet_pipe()
+        return ExitCode.OK
+    except Exception as e:  # the one place an unexpected error is caught
+        return _internal(e, debug)
+
+
+def _internal(e: Exception, debug: bool) -> int:
+    if debug:
+        raise e
+    _err(f"internal error: {type(e).__name__}: {e} (set CHECKCLAIM_DEBUG=1 for the traceback)")
+    return ExitCode.INTERNAL
+
+
+def _usage_line(e: typer.TyperException) -> str:
+    """A usage error in one line, with the command whose help explains it."""
+    ctx = getattr(e, "ctx", None)
+    path = ctx.command_path if ctx is not None else "checkclaim"
+    return f"{e.format_message()} (see '{path} --help')"
+
+
+def _is_pipe_error(e: OSError) -> bool:
+    import errno
+
+    return isinstance(e, BrokenPipeError) or e.errno in (errno.EPIPE, errno.EINVAL)
+
+
+def _never_fail_to_print() -> None:
+    """Text the terminal's encoding cannot show (or a lone surrogate from a non-UTF-8
+    argument) is printed as an escape instead of stopping the run."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
+def _exit_on_sigterm() -> Any:
+    """Make a kill unwind the stack (running every cleanup) and exit 143, until restored."""
+    import signal
+
+    def terminated(signum: int, frame: Any) -> None:
+        raise SystemExit(128 + signum)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, terminated)
+    except (ValueError, OSError):  # not the main thread: leave signals alone
+        return lambda: None
+    return lambda: signal.signal(signal.SIGTERM, previous)
 
 
 def _quiet_pipe() -> None:
     """The reader went away (`| head`): stop quietly, without a second error at exit."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    with contextlib.suppress(OSError, ValueError):  # no file behind it: a test's buffer
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())

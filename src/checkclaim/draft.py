@@ -10,7 +10,7 @@ character offsets into the untouched original text, turned into 1-based lines an
 What is not checked (verdict `skipped`):
 - a sentence an inline `<!-- checkclaim: ignore -->` comment suppresses (on its line, or on
   the line before it), or one that matches an `ignore` pattern of the configuration;
-- a fragment of fewer than two words (a table cell, "Thanks!");
+- a fragment of fewer than two words (a table cell such as "2,500", a "Thanks!");
 - a sentence with nothing to check: the check found no content words in it, or the article
   has no claim it agrees or disagrees with and it names nothing and has no figure and no date
   (an opinion, a greeting, a general remark: no article could support or contradict it).
@@ -45,8 +45,9 @@ STDIN = "<stdin>"
 BASELINE_VERSION = 1
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.,-][^\W_]+)*")  # "2,500" and "U.N." are one word
-# brackets left empty once their content is hidden ("Somalia (`ATMIS`)") are hidden too
+# in plain text as in Markdown, an ignore comment is not prose
 _IGNORE_COMMENT = re.compile(r"<!--[ \t]*checkclaim(?:[ \t]*:[ \t]*|-)ignore[ \t]*-->", re.I)
+# brackets left empty once their content is hidden ("Somalia (`ATMIS`)") are hidden too
 _EMPTY_BRACKETS = re.compile(r"\([ \t]*\)|\[[ \t]*\]")
 _FIGURE = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
@@ -230,7 +231,12 @@ def read_draft(path: str, encoding: str | None = None) -> Draft:
     """A draft file; an `InputError` when it cannot be read."""
     from checkclaim.textio import read_text
 
-    return Draft(path, read_text(path, encoding), md.is_markdown(path))
+    return Draft(path, read_text(path, encoding), reads_as_markdown(path))
+
+
+def reads_as_markdown(path: str) -> bool:
+    """A Markdown suffix, no suffix at all, or standard input: Markdown; else plain text."""
+    return path == STDIN or md.is_markdown(path) or Path(path).suffix == ""
 
 
 # --- reviewing ----------------------------------------------------------------------------
@@ -259,9 +265,7 @@ def review_text(
 ) -> Review:
     """Review one draft's text. `markdown` defaults to what the path's suffix says (Markdown
     for standard input and for a path with no suffix)."""
-    if markdown is None:
-        markdown = md.is_markdown(path) or Path(path).suffix == "" or path == STDIN
-    draft = Draft(path, text, markdown)
+    draft = Draft(path, text, reads_as_markdown(path) if markdown is None else markdown)
     return review_drafts([draft], loaded, ignore=ignore, baseline=baseline, fail_on=fail_on)
 
 
@@ -332,7 +336,7 @@ def _pieces(n: int, d: Draft, ignore: Sequence[str]) -> tuple[str, list[_Piece]]
     starts = line_starts(text) if lines else []
     out = []
     for i, s in enumerate(_split(masked, spans)):
-        sentence = " ".join(masked[s.start : s.end].split())
+        sentence, _ = visible_text(text, masked, s.start, s.end)
         suppressed = skip = ""
         if lines and _touches(starts, s.start, s.end, lines):
             suppressed, skip = "inline", "ignored by a checkclaim: ignore comment"
@@ -344,13 +348,23 @@ def _pieces(n: int, d: Draft, ignore: Sequence[str]) -> tuple[str, list[_Piece]]
     return masked, out
 
 
+# pySBD ends a sentence at a line break after a blank or a "\r": a wrapped line of a CRLF
+# draft, or one whose last word was bold, would be cut in two. The splitter is given the
+# break first and the blanks after it instead: the same length, so offsets stay true.
+_LINE_END = re.compile(r"[ \t\r]+\n")
+
+
+def _newline_first(m: re.Match[str]) -> str:
+    return "\n" + " " * (len(m.group()) - 1)
+
+
 def _split(masked: str, spans: list[tuple[int, int]]) -> list[_Span]:
     """`sentences.split`, each distinct block split once: drafts repeat boilerplate, and the
     splitter is the slowest stage."""
     memo: dict[str, list[tuple[int, int]]] = {}
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        chunk = masked[start:end]
+        chunk = _LINE_END.sub(_newline_first, masked[start:end])
         rel = memo.get(chunk)
         if rel is None:
             rel = [(x.start, x.end) for x in sentences.split(chunk, [(0, len(chunk))])]
@@ -365,15 +379,33 @@ class _Span:
     end: int
 
 
-def _offsets(masked: str, start: int, end: int) -> list[int]:
-    """The original offset of every character of `" ".join(masked[start:end].split())`: a
-    run of whitespace (or of hidden markup) is one space there, placed at the run's start."""
+_VISIBLE = re.compile(r"\S+")
+_CLOSING = frozenset(",.;:!?)]}\u201d\u2019")
+
+
+def visible_text(text: str, masked: str, start: int, end: int) -> tuple[str, list[int]]:
+    """The sentence as a reader sees it, and the original offset of each of its characters.
+
+    Runs of whitespace become one space. Hidden markup becomes nothing when it sat inside a
+    word (`80**th**` reads "80th") or before closing punctuation (`Somalia (`X`),` reads
+    "Somalia,"), else one space, placed at the start of the run.
+    """
+    chars: list[str] = []
     offsets: list[int] = []
-    for m in re.finditer(r"\S+", masked[start:end]):
-        if offsets:
-            offsets.append(start + m.start() - 1)
-        offsets.extend(range(start + m.start(), start + m.end()))
-    return offsets
+    prev_end = -1
+    for m in _VISIBLE.finditer(masked, start, end):
+        a, b = m.span()
+        if prev_end >= 0:
+            gap = text[prev_end:a]
+            spaced = any(c.isspace() for c in gap)
+            hidden = not gap.isspace()
+            if spaced and not (hidden and masked[a] in _CLOSING):
+                chars.append(" ")
+                offsets.append(prev_end)
+        chars.append(masked[a:b])
+        offsets.extend(range(a, b))
+        prev_end = b
+    return "".join(chars), offsets
 
 
 def line_starts(text: str) -> list[int]:
@@ -441,7 +473,7 @@ def _finding(
     marks = _marks(p.sentence, result) if result is not None else ()
     spans: tuple[tuple[int, int], ...] = ()
     if marks:
-        offsets = _offsets(masked, p.start, p.end)
+        _, offsets = visible_text(d.text, masked, p.start, p.end)
         spans = tuple((offsets[s], offsets[e - 1] + 1) for s, e in marks)
     claim_id = result.claim.id if result is not None and result.claim is not None else ""
     return Finding(

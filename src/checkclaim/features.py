@@ -129,7 +129,11 @@ def read(
     """Read a normalised text. `common(word)` says whether a folded word is an ordinary word;
     tokens inside the `skip` spans (figures and dates, compared on their own) are no content."""
     tokens = tokenize(text, lemma)
+    # Capitals say nothing about names in a statement written in capitals or in Title Case.
     shouting = sum(c.isupper() for c in text) > 0.6 * max(1, sum(c.isalpha() for c in text))
+    words_ = [t.text for t in tokens if t.text[:1].isalpha()]
+    if len(words_) >= 4 and sum(w[0].isupper() for w in words_) > 0.7 * len(words_):
+        shouting = True
     mentions = _mentions(text, tokens, lex, names, common, shouting)
     in_mention = {i for m in mentions for i in range(m.first, m.last)}
 

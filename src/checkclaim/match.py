@@ -116,8 +116,14 @@ def candidates(stmt: Statement, index: Index, k: int = TOP_K) -> list[tuple[int,
 _CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?:and|but|while|whereas|although|though)\s+|\s+but\s+", re.I)
 
 
+# The end of a sentence inside a statement: not after an initial ("U.S.", "J. Smith").
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9%)\]\"'”’]{2}[.!?])\s+(?=[\"“'‘(]?[A-Z0-9])")
+
+
 def clauses(text: str) -> list[str]:
-    """A statement's clauses, when it has several ("X, and Y"): each is judged on its own."""
-    parts = [p.strip(" ,.;") for p in _CLAUSE_SPLIT.split(text)]
+    """A statement's sentences and clauses ("X. Y", "X, and Y"): each is judged on its own."""
+    parts = []
+    for sentence in _SENTENCE_END.split(text):
+        parts.extend(p.strip(" ,.;") for p in _CLAUSE_SPLIT.split(sentence))
     parts = [p for p in parts if len(p.split()) >= 3]
     return parts if len(parts) >= 2 else [text]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 _TRANSLATE = str.maketrans(
     {
@@ -30,11 +31,24 @@ _TRANSLATE = str.maketrans(
         "\u2013": "-",
         "\u2014": " - ",
         "\u2015": " - ",
-        "\u2212": "-",
-        "\u00ad": "",
+        "\u2212": "-",  # the minus sign
+        "\u02d7": "-",
+        "\u2043": "-",
+        "\u2e17": "-",
+        "\u2e3a": " - ",  # two- and three-em dashes
+        "\u2e3b": " - ",
+        "\u00b4": "'",  # an acute accent typed as an apostrophe (NFKC would split it in two)
+        "\u02bc": "'",  # the modifier-letter apostrophe, which regexes take for a letter
+        "\u2039": "'",
+        "\u203a": "'",
+        "\u00ad": "",  # soft hyphen, and the invisible joiners and marks below
+        "\u180e": "",
         "\u200b": "",
         "\u200c": "",
         "\u200d": "",
+        "\u200e": "",
+        "\u200f": "",
+        "\u2060": "",
         "\ufeff": "",
     }
 )
@@ -44,8 +58,14 @@ _DIGIT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,]?\d)")
 
 
 def normalize(text: str) -> str:
-    """The text with Unicode variants made alike; one space between words."""
-    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    """The text with Unicode variants made alike; one space between words.
+
+    The table is applied before NFKC (which would split an acute accent used as an
+    apostrophe into a space and a combining mark) and after it (NFKC turns compatibility
+    forms such as U+FE58, a small em dash, into characters the table maps). Every Unicode
+    space (no-break, thin, narrow no-break, figure, ideographic ...) becomes a plain one.
+    """
+    text = unicodedata.normalize("NFKC", text.translate(_TRANSLATE)).translate(_TRANSLATE)
     text = _SPACES.sub(" ", text)
     text = _DIGIT_GROUPS.sub(lambda m: m.group(0).replace(" ", ","), text)
     return text.strip()
@@ -93,6 +113,7 @@ _SUFFIX_RULES = (
 )
 
 
+@cache
 def stem(word: str) -> str:
     """A crude lemma for a word that no dictionary knows: enough to line up inflections."""
     if len(word) <= 4 or not word.isalpha():

@@ -73,10 +73,24 @@ def _pooled(
     encoding: str | None,
 ) -> Iterator[Result]:
     path = None if claims_path is None else str(claims_path)
+    # A forked worker inherits unwritten output; flushed now, it cannot be written twice.
+    sys.stdout.flush()
+    sys.stderr.flush()
     pool = _context().Pool(jobs, initializer=_start, initargs=(path, encoding, explain))
+    pending: deque[AsyncResult[_Outcome]] = deque()
     try:
-        pending: deque[AsyncResult[_Outcome]] = deque()
-        for chunk in _chunks(items, CHUNK):
+        chunks = _chunks(items, CHUNK)
+        while True:
+            try:
+                chunk = next(chunks)
+            except StopIteration:
+                break
+            except Exception:
+                # The input broke off (a line that cannot be decoded): what came before it is
+                # still reported, as it would be in one process, then the error.
+                while pending:
+                    yield from _unpack(pending.popleft().get())
+                raise
             pending.append(pool.apply_async(_work, (chunk,)))
             if len(pending) >= jobs * IN_FLIGHT:
                 yield from _unpack(pending.popleft().get())
@@ -89,7 +103,19 @@ def _pooled(
 
 
 def _chunks(items: Iterator[Item | str], size: int) -> Iterator[list[Item | str]]:
-    while chunk := list(islice(items, size)):
+    """Lists of `size` items; when reading fails, the items read before it come first."""
+    chunk: list[Item | str] = []
+    try:
+        for item in items:
+            chunk.append(item)
+            if len(chunk) == size:
+                yield chunk
+                chunk = []
+    except Exception:
+        if chunk:
+            yield chunk
+        raise
+    if chunk:
         yield chunk
 
 

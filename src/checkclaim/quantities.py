@@ -54,6 +54,9 @@ _QUALIFIERS = {
     "surpassed": "over",
     "topped": "over",
     "greater than": "over",
+    "higher than": "over",
+    "larger than": "over",
+    "bigger than": "over",
     "just over": "over",
     "at least": "at least",
     "no fewer than": "at least",
@@ -62,6 +65,8 @@ _QUALIFIERS = {
     "under": "under",
     "fewer than": "under",
     "less than": "under",
+    "lower than": "under",
+    "smaller than": "under",
     "below": "under",
     "up to": "up to",
     "at most": "up to",
@@ -270,7 +275,7 @@ _TWO = re.compile(
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _QUANTITY_RE = re.compile(
-    r"(?<![\w.,])"
+    r"(?<![\w.,])(?<![A-Za-z]-)"  # not "COVID-19"
     r"(?:(?P<qual>" + _QUAL_ALT + r")\s+)?"
     r"(?:(?P<between>between|from)\s+)?"
     r"(?P<cur>US\$|\$|€|£|¥|USD\s?|EUR\s?|GBP\s?|KSh\s?|KES\s?)?"
@@ -451,6 +456,14 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
             kind, unit = "duration", _DURATIONS[first]
         elif not mult_word and _YEAR_RE.match(digits) and not unit:
             return None  # a year: read as a date
+    if (
+        kind == "count"
+        and not (unit or qual or mult_word or m.group("num2") or m.group("between"))
+        and re.search(r"[A-Z][\w']*\s+$", text[max(0, m.start() - 30) : m.start()])
+        and not re.search(r"[.!?:]\s*[A-Z][\w']*\s+$", text[max(0, m.start() - 30) : m.start()])
+        and not _sentence_initial(text, m.start())
+    ):
+        return None  # "Internet Explorer 6", "Agent 47": part of a name
     value *= mult
     num2 = m.group("num2")
     if (
@@ -479,6 +492,15 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
     if num2:  # "3 and 4": only the first figure is this quantity
         surface = text[m.start() : m.end("mult") if m.group("mult") else m.end("num")].strip()
     return Quantity(surface, value, kind, unit, qual, iv)
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """Whether the capitalised word before `start` opens the sentence ("Kenya 2,500" is rare)."""
+    head = text[:start].rstrip()
+    k = len(head)
+    while k > 0 and not head[k - 1].isspace():
+        k -= 1
+    return not head[:k].strip()
 
 
 def _relation_before(text: str, start: int) -> str:

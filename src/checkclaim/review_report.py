@@ -327,10 +327,10 @@ def render_text(review: Review, console: Any) -> None:
                         body.append(Text(line, style=style))
                 if r.claim is not None:
                     label = "article" if f.verdict == "contradicted" else "closest in the article"
-                    evidence = Text(f"{label} ", style="dim")
-                    evidence.append(f"[{r.claim.id}]", style="dim cyan")
-                    evidence.append(": ")
-                    evidence.append(r.claim.evidence, style="italic")
+                    evidence = Text()
+                    evidence.append(f"{label} [{r.claim.id}]: ", style="dim")
+                    quiet = "" if f.verdict == "contradicted" else "dim "
+                    evidence.append(r.claim.evidence, style=quiet + "italic")
                     body.append(evidence)
             grid.add_row(f"{f.line}:{f.column}", verdict, Group(*body))
         console.print(grid)

@@ -46,12 +46,15 @@ def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
 
 # A line break inside a sentence (a hard-wrapped paragraph): the line does not end a sentence
 # and the next one goes on in lower case, or the line ends on a word or a comma.
-_WRAP = re.compile(r"(?<=[^.!?:\"'”’)\]\s])\n(?=[ \t]*[a-z0-9(])|(?<=[,;])\n(?=[ \t]*\S)")
+_WRAP = re.compile(
+    r"(?<=[^.!?:\"'”’)\]\s])[ \t\r]*\n(?=[ \t]*[a-z0-9(])|(?<=[,;])[ \t\r]*\n(?=[ \t]*\S)"
+)
 
 
 def _join_wrapped(chunk: str) -> str:
-    """The chunk with wrapped lines joined by a space (same length, so offsets hold)."""
-    return _WRAP.sub(" ", chunk)
+    """The chunk with wrapped lines joined by spaces, carriage returns made spaces: the same
+    length, so offsets hold."""
+    return _WRAP.sub(lambda m: " " * len(m.group(0)), chunk).replace("\r", " ")
 
 
 def split(text: str, blocks: Iterable[tuple[int, int]] | None = None) -> list[Sentence]:
@@ -62,7 +65,8 @@ def split(text: str, blocks: Iterable[tuple[int, int]] | None = None) -> list[Se
             chunk = _join_wrapped(text[p_start:p_end])
             if not chunk.strip():
                 continue
-            for seg in _segmenter().segment(chunk):
+            # pySBD reads a straight apostrophe as a quote mark ("managers' index"): hide it
+            for seg in _segmenter().segment(chunk.replace("'", "\u2019")):
                 s, e = p_start + seg.start, p_start + seg.end
                 # trim the whitespace pySBD leaves on either side
                 while s < e and text[s].isspace():
@@ -71,8 +75,24 @@ def split(text: str, blocks: Iterable[tuple[int, int]] | None = None) -> list[Se
                     e -= 1
                 if e > s:
                     spans.append((s, e))
-    spans = _merge_fragments(text, spans)
+    spans = _merge_fragments(text, [piece for span in spans for piece in _unglue(text, span)])
     return [Sentence(i, text[s:e], s, e) for i, (s, e) in enumerate(spans)]
+
+
+# "longer.MSCI's": a full stop with no space after it, between a word and a capital
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][A-Za-z'])")
+
+
+def _unglue(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    s, e = span
+    cuts = [m.start() for m in _GLUED.finditer(text, s, e)]
+    out = []
+    for c in cuts:
+        if c - s >= 10:  # not "e.g.Foo"-like crumbs
+            out.append((s, c))
+            s = c
+    out.append((s, e))
+    return out
 
 
 def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

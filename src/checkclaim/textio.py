@@ -21,6 +21,7 @@ from pathlib import Path
 from checkclaim.errors import InputError
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
+PERMISSION = "permission denied; make the file readable (chmod +r) or copy it"
 BINARY_SNIFF = 8192  # bytes looked at for a NUL, the mark of a binary file
 
 # Byte-order marks, longest first (the UTF-32-LE mark starts with the UTF-16-LE one).
@@ -71,15 +72,13 @@ def sniff(head: bytes, where: str, encoding: str | None = None) -> str:
     return "utf-8-sig"
 
 
-def undecodable(name: str, where: str, data: bytes, start: int, line: int | None = None) -> InputError:
-    """The error for a byte at offset `start` of `data` that encoding `name` cannot read."""
-    if line is None:
-        line = data.count(b"\n", 0, start) + 1
+def undecodable(name: str, where: str, offset: int, line: int | None) -> InputError:
+    """The error for a byte at `offset` of a file that encoding `name` cannot read."""
     if name in ("utf-8", "utf-8-sig"):
-        what = f"not valid UTF-8 at byte {start}"
+        what = f"not valid UTF-8 at byte {offset}"
         todo = "convert the file to UTF-8 or pass its encoding, e.g. --encoding latin-1"
     else:
-        what = f"not valid {name} at byte {start}"
+        what = f"not valid {name} at byte {offset}"
         todo = "pass the file's real --encoding"
     return InputError(f"{what}; {todo}", where, line)
 
@@ -91,7 +90,7 @@ def decode(data: bytes, where: str, encoding: str | None = None) -> str:
         text = data.decode(name)
     except UnicodeDecodeError as e:
         line = None if is_wide(name) else data.count(b"\n", 0, e.start) + 1
-        raise undecodable(name, where, data, e.start, line) from None
+        raise undecodable(name, where, e.start, line) from None
     return text.removeprefix("\ufeff")
 
 
@@ -106,7 +105,8 @@ def read_text(path: Path | str, encoding: str | None = None) -> str:
         if not (stat.S_ISREG(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
             raise InputError("is a device or socket, not a file; give a text file", where)
         if st.st_size > MAX_FILE_BYTES:
-            raise InputError(f"is too large ({st.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,})", where)
+            size = f"{st.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
+            raise InputError(f"is too large ({size}); split it", where)
         with open(p, "rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)  # a pipe has no size: read one byte past the limit
         if len(data) > MAX_FILE_BYTES:
@@ -114,7 +114,7 @@ def read_text(path: Path | str, encoding: str | None = None) -> str:
     except (FileNotFoundError, NotADirectoryError):
         raise InputError("no such file; check the name and the folder", where) from None
     except PermissionError:
-        raise InputError("permission denied; make the file readable (chmod +r) or copy it", where) from None
+        raise InputError(PERMISSION, where) from None
     except IsADirectoryError:
         raise InputError("is a folder, not a file; name a file in it", where) from None
     except ValueError:  # a NUL in the name
@@ -136,6 +136,10 @@ def _new_mode(path: Path, default: int) -> int:
         return stat.S_IMODE(path.stat().st_mode)
     except OSError:
         return default & ~_umask()
+
+
+def _unwritable(e: OSError, where: str) -> InputError:
+    return InputError(f"cannot be written ({e.strerror or e}); nothing was changed", where)
 
 
 def write_text(path: Path, text: str, force: bool = False) -> None:
@@ -164,7 +168,7 @@ def write_text(path: Path, text: str, force: bool = False) -> None:
     except BaseException as e:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(e, OSError):
-            raise InputError(f"cannot be written ({e.strerror or e}); nothing was changed", where) from None
+            raise _unwritable(e, where) from None
         raise
 
 
@@ -207,5 +211,5 @@ def write_folder(path: Path, files: dict[str, str], force: bool = False) -> None
     except BaseException as e:
         shutil.rmtree(tmp, ignore_errors=True)
         if isinstance(e, OSError):
-            raise InputError(f"cannot be written ({e.strerror or e}); nothing was changed", where) from None
+            raise _unwritable(e, where) from None
         raise

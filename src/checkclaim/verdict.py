@@ -82,7 +82,7 @@ def _name_matches(m: Mention, n: Name, index: Index) -> bool:
         if " " not in short and 2 <= len(short) <= 6 and " " in long and _initials(long) == short:
             return True
     a, b = set(m.key.split()), set(n.key.split())
-    if a and b and (a <= b or b <= a):
+    if a and b and (a <= b or b <= a) and (abs(len(a) - len(b)) <= 2 or "person" in (m.kind, n.kind)):
         # "Ruto" / "William Ruto"; "General Assembly" / "United Nations General Assembly"
         return not (m.kind == "place" and n.kind == "place" and a != b and len(a) == len(b))
     if m.kind == "place" and n.kind == "place":
@@ -90,11 +90,13 @@ def _name_matches(m: Mention, n: Name, index: Index) -> bool:
     return len(m.key) >= 5 and fuzz.ratio(m.key, n.key) >= NAME_FUZZ
 
 
-def _kinds_clash(a: str, b: str) -> bool:
-    """Two names of the same kind, so that one in place of the other is a swap."""
+def _kinds_clash(a: str, b: str, role: str) -> bool:
+    """Two names of the same kind, so that one in place of the other is a swap. A name of
+    unknown kind stands in for a person or an organisation only in a marked role ("in",
+    "according to")."""
     if a == b:
         return True
-    return "name" in (a, b) and "place" not in (a, b)
+    return bool(role) and "name" in (a, b) and "place" not in (a, b)
 
 
 def _roles_clash(a: str, b: str) -> bool:
@@ -210,7 +212,7 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
                 n
                 for j, n in enumerate(claim_names)
                 if j not in matched_claim_names
-                and _kinds_clash(m.kind, n.kind)
+                and _kinds_clash(m.kind, n.kind, m.role)
                 and _roles_clash(m.role, n.role)
                 and not any(_name_matches(o, n, index) for o in stmt.reading.mentions)
             ),
@@ -247,6 +249,8 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
                 Reason("number", "missing", q.text, "", f"the claim gives no figure for {q.text}")
             )
             continue
+        # the figure that counts the same thing first ("deaths" before "cases")
+        fair.sort(key=lambda c: -len(stmt_units & entry.unit_lemmas[claim.quantities.index(c)]))
         agreeing = next((c for c in fair if comparable(q).overlaps(comparable(c))), None)
         if agreeing is not None:
             tally.matched += FIGURE_WEIGHT

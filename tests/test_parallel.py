@@ -1,0 +1,156 @@
+"""`check --jobs N`: the same results, byte for byte and in input order, as one process."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checkclaim import parallel
+from checkclaim.errors import CheckclaimError
+from checkclaim.models import Result
+from checkclaim.pipeline import Item, check_many, load_index
+
+CASES = Path(__file__).resolve().parent / "data" / "cases"
+
+
+def statement(text: str) -> str:
+    return json.dumps({"statement": text})
+
+
+def batch_lines() -> list[str]:
+    """A few hundred jsonl lines: the labelled case statements (their fields must come through),
+    templated statements with varied figures, repeats, and lines that cannot be read."""
+    lines = []
+    for f in sorted(CASES.glob("*/statements.jsonl")):
+        lines += [x for x in f.read_text(encoding="utf-8").splitlines() if x.strip()]
+    for n in range(60):
+        lines.append(statement(f"Kenya will send {500 + 250 * n:,} police officers to Haiti."))
+        lines.append(statement(f"Armed groups control {20 + n} percent of Port-au-Prince."))
+    lines.append(statement("Kenya will send 2,500 police officers to Haiti."))  # a repeat
+    for n, broken in enumerate(("not json", '{"statement": ""}', '{"text": "no statement key"}')):
+        lines.insert(40 + 97 * n, broken)
+    return lines
+
+
+@pytest.fixture
+def small_chunks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Chunks of 16, so a few hundred statements go through many chunks and both workers;
+    returns a list that counts the batches handed to worker processes."""
+    monkeypatch.setattr(parallel, "CHUNK", 16)
+    monkeypatch.setattr(parallel, "MIN_BATCH", 32)
+    monkeypatch.setattr(parallel, "_cpus", lambda: 2)  # the same on any machine
+    pooled: list[int] = []
+    real = parallel._pooled
+
+    def spy(*args: Any) -> Iterator[Result]:
+        pooled.append(1)
+        yield from real(*args)
+
+    monkeypatch.setattr(parallel, "_pooled", spy)
+    return pooled
+
+
+@pytest.mark.parametrize("extra", [[], ["--explain"]], ids=["plain", "explain"])
+def test_jobs_2_gives_byte_identical_jsonl(
+    run: Any, tmp_path: Path, small_chunks: list[int], extra: list[str]
+) -> None:
+    lines = batch_lines()
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    one = run("check", "-f", str(batch), "--format", "jsonl", "--jobs", "1", *extra)
+    two = run("check", "-f", str(batch), "--format", "jsonl", "--jobs", "2", *extra)
+    assert one.exit_code == 2  # the unreadable lines
+    assert two.exit_code == one.exit_code
+    assert small_chunks == [1]  # the second run did use worker processes
+    assert two.stdout_bytes == one.stdout_bytes
+    assert two.stderr == one.stderr
+    rows = [json.loads(x) for x in two.stdout.splitlines()]
+    assert len(rows) == len(lines)
+    assert [r["verdict"] for r in rows].count("error") == 3
+    ids = [r["id"] for r in rows if "id" in r]
+    assert ids == [json.loads(x)["id"] for x in lines if x.startswith("{") and '"id"' in x]
+
+
+def test_input_that_breaks_off_reports_what_came_before(
+    run: Any, tmp_path: Path, small_chunks: list[int]
+) -> None:
+    batch = tmp_path / "broken.txt"
+    good = "".join(f"Kenya will send {n:,} police officers to Haiti.\n" for n in range(1, 101))
+    batch.write_bytes(good.encode() + b"Caf\xe9 owners protest.\n" + good.encode())
+    one = run("check", "-f", str(batch), "--format", "jsonl")
+    two = run("check", "-f", str(batch), "--format", "jsonl", "--jobs", "2")
+    assert one.exit_code == 2
+    assert two.exit_code == 2
+    assert small_chunks == [1]
+    assert "UTF-8" in two.stderr
+    assert two.stderr == one.stderr
+    assert two.stdout_bytes == one.stdout_bytes
+    assert len(two.stdout.splitlines()) == 100
+
+
+def test_small_batch_stays_in_one_process(
+    run: Any, tmp_path: Path, small_chunks: list[int]
+) -> None:
+    batch = tmp_path / "few.txt"
+    batch.write_text(
+        "Kenya will send 2,500 police officers to Haiti.\nThe moon is made of cheese.\n",
+        encoding="utf-8",
+    )
+    one = run("check", "-f", str(batch), "--format", "jsonl")
+    two = run("check", "-f", str(batch), "--format", "jsonl", "--jobs", "2")
+    assert two.exit_code == one.exit_code
+    assert two.stdout_bytes == one.stdout_bytes
+    assert len(two.stdout.splitlines()) == 2
+    assert small_chunks == []
+
+
+def items() -> list[Item | str]:
+    out: list[Item | str] = [
+        f"Kenya will send {n:,} police officers to Haiti." for n in range(100, 4100, 100)
+    ]
+    out.insert(5, Item("", "batch.jsonl:6", {"id": 6}, "batch.jsonl:6: not valid JSON"))
+    out.append(Item("Ruto visited Haiti.", "batch.jsonl:99", {"id": "last"}))
+    return out
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 8])
+def test_library_results_equal_check_many(small_chunks: list[int], jobs: int) -> None:
+    expected = list(check_many(items(), load_index()))
+    got = list(parallel.check_parallel(items(), None, jobs))
+    assert got == expected
+    assert got[5].verdict == "error" and got[5].extra == {"id": 6}
+    assert got[-1].extra["id"] == "last"
+    assert small_chunks == ([] if jobs == 1 else [1])
+
+
+def test_input_is_read_lazily(small_chunks: list[int]) -> None:
+    """The parent keeps a few chunks in flight (4 here), not the whole input."""
+    read = 0
+
+    def endless() -> Iterator[str]:
+        nonlocal read
+        n = 0
+        while n < 100_000:
+            read += 1
+            n += 1
+            yield f"Kenya will send {n:,} police officers to Haiti."
+
+    results = parallel.check_parallel(endless(), None, 2)
+    first = [next(results) for _ in range(40)]
+    results.close()  # stops the workers
+    assert [r.statement for r in first] == [
+        f"Kenya will send {n:,} police officers to Haiti." for n in range(1, 41)
+    ]
+    assert read <= 7 * 16
+
+
+@pytest.mark.parametrize("n", [3, 100], ids=["one-process", "workers"])
+def test_unusable_claims_are_a_user_error(small_chunks: list[int], tmp_path: Path, n: int) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("claims: [unclosed\n", encoding="utf-8")
+    with pytest.raises(CheckclaimError, match=r"broken\.yaml"):
+        list(parallel.check_parallel([f"Kenya sends {i} officers." for i in range(n)], broken, 2))
