@@ -298,6 +298,7 @@ def main(argv: list[str] | None = None) -> None:
         if not _is_pipe_error(e):
             raise
         _quiet_pipe()
+        code = ExitCode.OK
     sys.exit(int(code))
 
 
@@ -327,6 +328,12 @@ def _run(args: list[str], debug: bool) -> int:
             return _internal(e, debug)
         _quiet_pipe()
         return ExitCode.OK
+    except SystemExit as e:
+        # rich meets a closed pipe by pointing standard output at /dev/null and exiting 1,
+        # which would read as "findings"; a closed pipe is a quiet end here, as above
+        if e.code == 1 and _stdout_is_devnull():
+            return ExitCode.OK
+        raise
     except Exception as e:  # the one place an unexpected error is caught
         return _internal(e, debug)
 
@@ -343,6 +350,14 @@ def _usage_line(e: typer.TyperException) -> str:
     ctx = getattr(e, "ctx", None)
     path = ctx.command_path if ctx is not None else "checkclaim"
     return f"{e.format_message()} (see '{path} --help')"
+
+
+def _stdout_is_devnull() -> bool:
+    try:
+        out, null = os.fstat(sys.stdout.fileno()), os.stat(os.devnull)
+    except (OSError, ValueError):
+        return False
+    return (out.st_dev, out.st_ino) == (null.st_dev, null.st_ino)
 
 
 def _is_pipe_error(e: OSError) -> bool:

@@ -35,7 +35,11 @@ RESTATE_COVERAGE = 0.55
 RESTATE_BALANCE = 1.0
 # ...or this much, when a figure of the very same unit and a name of the claim are restated
 RESTATE_ANCHORED = 0.3  # the agreeing weight must outweigh the disagreeing one this much  # to count as a restatement that a changed detail contradicts
-NAME_FUZZ = 88.0  # spelling slack for names the gazetteer does not know
+NAME_FUZZ = 88.0
+# A long statement that follows a claim word for word is read for swapped words; a short one
+# is a paraphrase more often than not.
+SUBSTITUTION_MIN_WORDS = 8
+SUBSTITUTION_COVERAGE = 0.8  # spelling slack for names the gazetteer does not know
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +135,7 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
         for g in lex.synonyms.get(lemma, ()):
             syn_of_claim.setdefault(g, lemma)
     pairs: list[tuple[bool, str]] = []  # (negated in the statement, the claim's word)
+    matched_at: dict[int, str] = {}  # statement word -> the claim's word it matched
     unmatched_words = []
     variants = {stem(x): x for x in entry.lemma_set} | {x: x for x in entry.lemma_set}
 
@@ -149,6 +154,7 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
         if w.lemma in entry.lemma_set or w.folded in entry.lemma_set:
             tally.matched += w.weight
             pairs.append((w.negated, w.lemma if w.lemma in entry.lemma_set else w.folded))
+            matched_at[id(w)] = pairs[-1][1]
             continue
         group = next((g for g in lex.synonyms.get(w.lemma, ()) if g in syn_of_claim), None)
         if group is not None:
@@ -158,6 +164,7 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
                 continue
             tally.matched += w.weight
             pairs.append((w.negated, syn_of_claim[group]))
+            matched_at[id(w)] = syn_of_claim[group]
         else:
             unmatched_words.append(w)
     for w, syn, opp in ambiguous:
@@ -169,6 +176,7 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
         else:
             tally.matched += w.weight
             pairs.append((w.negated, syn))
+            matched_at[id(w)] = syn
     used = {c for _, c in pairs}
     for w in list(unmatched_words):
         opposite = opposite_of(w)
@@ -183,11 +191,12 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
                 Reason("antonym", "disagree", w.folded, opposite, f"opposite: {w.folded} vs {opposite}")
             )
     if unmatched_words and lex.phrases:
-        gained = _phrase_cover(stmt, entry, index, unmatched_words)
-        tally.matched += gained
-        tally.missing += sum(w.weight for w in unmatched_words) - gained
-    else:
-        tally.missing += sum(w.weight for w in unmatched_words)
+        covered = _phrase_cover(stmt, entry, index, unmatched_words)
+        for w in covered:
+            tally.matched += w.weight
+            unmatched_words.remove(w)
+    tally.missing += sum(w.weight for w in unmatched_words)
+    swaps = _substitutions(stmt, entry, matched_at, unmatched_words)
 
     # names
     matched_claim_names: set[int] = set()
@@ -320,6 +329,12 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
         tally.matched += opposed
 
     coverage, aligned = tally.coverage(), tally.aligned()
+    if coverage >= SUBSTITUTION_COVERAGE:
+        for w, c in swaps:
+            # "the provincial government" against "the federal government" in a statement that
+            # otherwise follows the claim word for word: the claim does not say it
+            new_details += 1
+            reasons.append(Reason("wording", "missing", w.folded, c, f"{w.folded} where the claim has {c}"))
     # A restatement agrees with the claim on more than it changes; a statement that differs in
     # most of its details is about something else.
     names_agree = any(r.kind == "entity" and r.status == "agree" for r in reasons)
@@ -387,8 +402,8 @@ def _distance(lemmas: tuple[str, ...], word: str, anchors: list[int]) -> float:
     return min(sum(abs(p - a) for a in anchors) / len(anchors) for p in spots)
 
 
-def _phrase_cover(stmt: Statement, entry: Entry, index: Index, unmatched: list[object]) -> float:
-    """Weight of unmatched statement words covered by a multi-word synonym of the claim's."""
+def _phrase_cover(stmt: Statement, entry: Entry, index: Index, unmatched: list[Word]) -> list[Word]:
+    """The unmatched statement words a multi-word synonym of the claim's accounts for."""
     lex = index.lex
     lemmas = [w.lemma for w in stmt.words]
     claim_lemmas = list(entry.lemmas)
@@ -404,19 +419,46 @@ def _phrase_cover(stmt: Statement, entry: Entry, index: Index, unmatched: list[o
                     out.setdefault(g, set()).update(range(i, i + k))
         return out
 
-    stmt_groups = groups_of(lemmas)
     claim_groups = set(groups_of(claim_lemmas))
-    gained = 0.0
-    done: set[int] = set()
-    unmatched_ids = {id(w) for w in unmatched}
-    for g, positions in stmt_groups.items():
+    wanted = {id(w) for w in unmatched}
+    covered: dict[int, Word] = {}
+    for g, positions in groups_of(lemmas).items():
         if g in claim_groups:
             for p in positions:
                 w = stmt.words[p]
-                if id(w) in unmatched_ids and p not in done:
-                    gained += w.weight
-                    done.add(p)
-    return gained
+                if id(w) in wanted:
+                    covered[p] = w
+    return [covered[p] for p in sorted(covered)]
+
+
+def _substitutions(
+    stmt: Statement, entry: Entry, matched_at: dict[int, str], unmatched: list[Word]
+) -> list[tuple[Word, str]]:
+    """Statement words standing where the claim has another word: between two words the two
+    share that sit close together in the claim, with a claim word between them left unsaid."""
+    if not unmatched or not matched_at or len(stmt.words) < SUBSTITUTION_MIN_WORDS:
+        return []
+    stems = {stem(x) for x in entry.words} | {stem(x) for x in entry.lemmas}
+    position = {}
+    for i, lemma in enumerate(entry.lemmas):
+        position.setdefault(lemma, i)
+    for i, word in enumerate(entry.words):
+        position.setdefault(word, i)
+    said = {position[c] for c in matched_at.values() if c in position}
+    words = list(stmt.words)
+    wanted = {id(w) for w in unmatched}
+    out = []
+    for k, w in enumerate(words):
+        if id(w) not in wanted or stem(w.folded) in stems or stem(w.lemma) in stems:
+            continue
+        left = next((position.get(matched_at[id(x)]) for x in reversed(words[:k]) if id(x) in matched_at), None)
+        right = next((position.get(matched_at[id(x)]) for x in words[k + 1 :] if id(x) in matched_at), None)
+        if left is None or right is None or right - left != 2:
+            continue  # one word for one word
+        gap = [entry.lemmas[p] for p in range(left + 1, right) if p not in said]
+        if gap:
+            out.append((w, gap[0]))
+    return out
 
 
 def _value(q: Quantity) -> str:
