@@ -30,11 +30,6 @@ def test_public_names() -> None:
     assert checkclaim.__version__
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the docstring passes load_claims()'s list of claim sets to check(), which wants "
-    "load_index()'s result",
-)
 def test_package_docstring_example_runs() -> None:
     failures, tried = doctest.testmod(checkclaim, report=False)
     assert tried > 0

@@ -288,10 +288,6 @@ def test_same_input_gives_byte_identical_output(
     assert first.stdout_bytes == second.stdout_bytes
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="summary.claim_sets names the path the claim file had when it was first cached",
-)
 def test_json_names_the_claim_file_as_given(run: RunCLI, tmp_path: Path) -> None:
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()

@@ -32,19 +32,28 @@ def shape(items: list[Item]) -> list[tuple[str, str, bool]]:
     return [(i.statement, i.where.rsplit("/", 1)[-1], bool(i.error)) for i in items]
 
 
-# --- text: one statement a line ---------------------------------------------------------------
+# --- text: one statement a line ------------------------------------------------------------------
 
 TXT = [
     # bytes, the items as (statement, where, error?)
     (b"one\ntwo\n", [("one", "f.txt:1", False), ("two", "f.txt:2", False)]),
     (b"one\r\ntwo\r\n", [("one", "f.txt:1", False), ("two", "f.txt:2", False)]),
-    (b"one\rtwo\rthree", [("one", "f.txt:1", False), ("two", "f.txt:2", False), ("three", "f.txt:3", False)]),
+    (
+        b"one\rtwo\rthree",
+        [("one", "f.txt:1", False), ("two", "f.txt:2", False), ("three", "f.txt:3", False)],
+    ),
     (b"\xef\xbb\xbfone\ntwo", [("one", "f.txt:1", False), ("two", "f.txt:2", False)]),  # BOM
     (b"  one  \n\n   \n\ttwo\t\n", [("one", "f.txt:1", False), ("two", "f.txt:4", False)]),
     (b"", []),
     (b"\n\n\r\n", []),
     (b"\xef\xbb\xbf", []),
-    (UTF16, [("Kenya sends 2,500 officers", "f.txt:1", False), ("The moon is made of cheese.", "f.txt:2", False)]),
+    (
+        UTF16,
+        [
+            ("Kenya sends 2,500 officers", "f.txt:1", False),
+            ("The moon is made of cheese.", "f.txt:2", False),
+        ],
+    ),
     ("caf\u00e9 \u2014 na\u00efve\n".encode(), [("caf\u00e9 \u2014 na\u00efve", "f.txt:1", False)]),
 ]
 
@@ -86,7 +95,9 @@ def test_an_explicit_utf8_drops_the_bom(tmp_path: Path) -> None:
 
 def test_bad_utf16_stops_the_file_with_the_byte_offset(tmp_path: Path) -> None:
     data = "fine\n".encode("utf-16") + b"\x00\xd8\x41\x00"  # a lone high surrogate
-    with pytest.raises(InputError, match=r"f\.txt: not valid utf-16 at byte \d+; pass the file's real --encoding"):
+    with pytest.raises(
+        InputError, match=r"f\.txt: not valid utf-16 at byte \d+; pass the file's real --encoding"
+    ):
         read(tmp_path, "f.txt", data)
 
 
@@ -139,10 +150,13 @@ def test_a_crlf_cut_between_chunks_is_one_line_ending(chunks: list[bytes]) -> No
 
 def test_a_line_over_the_cap_is_cut_and_its_true_length_kept() -> None:
     chunks = [b"abcdef", b"ghij\r", b"\nk"]
-    assert list(inputs._split(chunks, inputs._EOL_BYTES, b"\r", 4)) == [(b"abcd", 10, 2), (b"k", 1, 0)]
+    assert list(inputs._split(chunks, inputs._EOL_BYTES, b"\r", 4)) == [
+        (b"abcd", 10, 2),
+        (b"k", 1, 0),
+    ]
 
 
-# --- JSONL ------------------------------------------------------------------------------------
+# --- JSONL ---------------------------------------------------------------------------------------
 
 JSONL_ERRORS = [
     # a line, words its error must hold
@@ -180,19 +194,26 @@ def test_a_bad_jsonl_line_is_an_error_in_its_place(tmp_path: Path, line: str, wo
 def test_jsonl_carries_the_other_fields_and_skips_blank_lines(tmp_path: Path) -> None:
     data = b'\n{"statement": " x ", "id": "a", "tags": ["t"]}\r\n\r\n'
     (item,) = read(tmp_path, "b.jsonl", data)
-    assert (item.statement, item.extra, item.where.rsplit("/", 1)[-1]) == ("x", {"id": "a", "tags": ["t"]}, "b.jsonl:2")
+    assert (item.statement, item.extra, item.where.rsplit("/", 1)[-1]) == (
+        "x",
+        {"id": "a", "tags": ["t"]},
+        "b.jsonl:2",
+    )
 
 
-# --- CSV --------------------------------------------------------------------------------------
+# --- CSV -----------------------------------------------------------------------------------------
 
 CSV = [
     # bytes, the items as (statement, where, error?)
     (b"id,statement\n1,one\n2,two\n", [("one", "c.csv:2", False), ("two", "c.csv:3", False)]),
     (b"one\ntwo\n", [("one", "c.csv:1", False), ("two", "c.csv:2", False)]),  # no header: column 1
-    (b"Statement\r\"a, b\"\r\"multi\nline\"\rz\r", [("a, b", "c.csv:2", False), ("multi\nline", "c.csv:3", False), ("z", "c.csv:5", False)]),
-    (b"statement\n\"bad\"quote\ngood\n", [("", "c.csv:2", True), ("good", "c.csv:3", False)]),
+    (
+        b'Statement\r"a, b"\r"multi\nline"\rz\r',
+        [("a, b", "c.csv:2", False), ("multi\nline", "c.csv:3", False), ("z", "c.csv:5", False)],
+    ),
+    (b'statement\n"bad"quote\ngood\n', [("", "c.csv:2", True), ("good", "c.csv:3", False)]),
     (b"statement\ncaf\xe9\ngood\n", [("caf\ufffd", "c.csv:2", True), ("good", "c.csv:3", False)]),
-    (b"statement\n\"never closed\nmore\n", [("", "c.csv:2", True)]),
+    (b'statement\n"never closed\nmore\n', [("", "c.csv:2", True)]),
     (b"id,statement\n1\n2,\n3,three\n", [("three", "c.csv:4", False)]),  # short and empty rows
     (b"", []),
 ]
@@ -210,11 +231,13 @@ def test_a_csv_field_over_the_limit_is_an_error_and_the_next_row_is_read(tmp_pat
     assert len([i for i in items if i.error]) == 1
 
 
-# --- files that cannot be read at all: an error before anything is checked --------------------
+# --- files that cannot be read at all: an error before anything is checked -----------------------
 
 
 def test_a_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match=r"missing\.txt: no such file; check the name and the folder$"):
+    with pytest.raises(
+        InputError, match=r"missing\.txt: no such file; check the name and the folder$"
+    ):
         inputs.read_items(str(tmp_path / "missing.txt"))
 
 
@@ -223,7 +246,9 @@ def test_a_folder(tmp_path: Path) -> None:
         inputs.read_items(str(tmp_path))
 
 
-@pytest.mark.parametrize("data", [b"\x00\x01\x02binary", b"PK\x03\x04" + b"\x00" * 100, b"text\n" * 10 + b"\x00"])
+@pytest.mark.parametrize(
+    "data", [b"\x00\x01\x02binary", b"PK\x03\x04" + b"\x00" * 100, b"text\n" * 10 + b"\x00"]
+)
 def test_binary_content(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "f.txt"
     path.write_bytes(data)
@@ -243,7 +268,9 @@ def test_an_unknown_input_format(tmp_path: Path) -> None:
         inputs.read_items(str(tmp_path / "f.txt"), "xml")
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any file: chmod 000 blocks nothing")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0, reason="root reads any file: chmod 000 blocks nothing"
+)
 def test_an_unreadable_file(tmp_path: Path) -> None:
     path = tmp_path / "f.txt"
     path.write_text("x\n", encoding="utf-8")
@@ -256,7 +283,9 @@ def test_an_unreadable_file(tmp_path: Path) -> None:
 
 
 def test_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
-    stdin = io.TextIOWrapper(io.BufferedReader(io.BytesIO(b"\xef\xbb\xbfone\r\n\ntwo")), encoding="utf-8")
+    stdin = io.TextIOWrapper(
+        io.BufferedReader(io.BytesIO(b"\xef\xbb\xbfone\r\n\ntwo")), encoding="utf-8"
+    )
     monkeypatch.setattr(sys, "stdin", stdin)
     items = list(inputs.read_items("-"))
     assert [(i.statement, i.where) for i in items] == [("one", "<stdin>:1"), ("two", "<stdin>:3")]
@@ -287,6 +316,8 @@ def test_the_file_is_closed_when_the_items_are_done(
 
 def test_items_serialise_as_json(tmp_path: Path) -> None:
     """What an error item carries goes into the JSON output: it must be valid (no NaN)."""
-    items = read(tmp_path, "b.jsonl", b'{"statement": "x", "n": NaN}\n{"statement": "y", "n": 1.5}\n')
+    items = read(
+        tmp_path, "b.jsonl", b'{"statement": "x", "n": NaN}\n{"statement": "y", "n": 1.5}\n'
+    )
     for i in items:
         json.dumps(i.extra, allow_nan=False)

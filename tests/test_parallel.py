@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,7 +12,7 @@ from typing import Any
 import pytest
 
 from checkclaim import parallel
-from checkclaim.errors import CheckclaimError
+from checkclaim.errors import CheckclaimError, InputError
 from checkclaim.models import Result
 from checkclaim.pipeline import Item, check_many, load_index
 
@@ -75,21 +77,25 @@ def test_jobs_2_gives_byte_identical_jsonl(
     assert ids == [json.loads(x)["id"] for x in lines if x.startswith("{") and '"id"' in x]
 
 
-def test_input_that_breaks_off_reports_what_came_before(
-    run: Any, tmp_path: Path, small_chunks: list[int]
-) -> None:
-    batch = tmp_path / "broken.txt"
-    good = "".join(f"Kenya will send {n:,} police officers to Haiti.\n" for n in range(1, 101))
-    batch.write_bytes(good.encode() + b"Caf\xe9 owners protest.\n" + good.encode())
-    one = run("check", "-f", str(batch), "--format", "jsonl")
-    two = run("check", "-f", str(batch), "--format", "jsonl", "--jobs", "2")
-    assert one.exit_code == 2
-    assert two.exit_code == 2
-    assert small_chunks == [1]
-    assert "UTF-8" in two.stderr
-    assert two.stderr == one.stderr
-    assert two.stdout_bytes == one.stdout_bytes
-    assert len(two.stdout.splitlines()) == 100
+def breaking_off(n: int) -> Iterator[str]:
+    """n statements, then the input fails, as a file that cannot be read further does."""
+    for i in range(1, n + 1):
+        yield f"Kenya will send {i:,} police officers to Haiti."
+    raise InputError("the disk went away", "batch.txt", n + 1)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_input_that_breaks_off_reports_what_came_before(small_chunks: list[int], jobs: int) -> None:
+    got: list[Result] = []
+    with pytest.raises(InputError, match="the disk went away"):
+        for r in parallel.check_parallel(breaking_off(100), None, jobs):
+            got.append(r)
+    assert [r.statement for r in got] == list(breaking_off_statements(100))
+    assert small_chunks == ([] if jobs == 1 else [1])
+
+
+def breaking_off_statements(n: int) -> Iterator[str]:
+    return (f"Kenya will send {i:,} police officers to Haiti." for i in range(1, n + 1))
 
 
 def test_small_batch_stays_in_one_process(
@@ -146,6 +152,24 @@ def test_input_is_read_lazily(small_chunks: list[int]) -> None:
         f"Kenya will send {n:,} police officers to Haiti." for n in range(1, 41)
     ]
     assert read <= 7 * 16
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux")
+def test_a_worker_that_dies_is_an_error_not_a_hang(
+    small_chunks: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = check_many
+
+    def dying(chunk: list[Item | str], *args: Any) -> Iterator[Result]:
+        if "DIE" in chunk:
+            os._exit(1)  # as the kernel's out-of-memory killer would end it
+        return real(chunk, *args)
+
+    monkeypatch.setattr(parallel, "check_many", dying)  # forked workers inherit it
+    statements = [f"Kenya will send {n:,} police officers to Haiti." for n in range(200)]
+    statements[150] = "DIE"
+    with pytest.raises(RuntimeError, match="worker process stopped"):
+        list(parallel.check_parallel(statements, None, 2))
 
 
 @pytest.mark.parametrize("n", [3, 100], ids=["one-process", "workers"])

@@ -8,6 +8,7 @@ every problem is reported as `file:line:col: what is wrong; what to do`.
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 from typing import Any, Literal
@@ -154,6 +155,7 @@ def _yaml_error(e: Any, text: str, path: str) -> ClaimFileError:
     return ClaimFileError(path, f"broken YAML, {problem}{quoted}; fix the YAML there", line, col)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # The line breaks YAML counts when it gives a line number.
 _YAML_LINES = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
@@ -182,6 +184,11 @@ def _marks_and_data(text: str, path: str) -> tuple[Any, dict[tuple[Any, ...], tu
     """
     yaml = _yaml()
     loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    bad = _SURROGATE.search(text)
+    if bad:  # libyaml would fail to encode it; a file decoded strictly never holds one
+        line = text.count("\n", 0, bad.start()) + 1
+        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise ClaimFileError(path, "holds half a surrogate pair, which is not text", line, col)
     try:
         node = yaml.compose(text, Loader=loader_cls)
     except yaml.YAMLError as e:
@@ -282,7 +289,10 @@ def _models() -> Any:
     class QuantityModel(Strict):
         text: str
         value: float
-        kind: Literal["count", "percent", "points", "money", "ordinal", "duration", "number"]
+        # every kind of figure quantities.py makes: a claim set it builds must read back
+        kind: Literal[
+            "count", "percent", "points", "money", "ordinal", "duration", "number", "score", "year"
+        ]
         counts: str = ""
         qualifier: str = ""
         interval: str
@@ -370,12 +380,22 @@ def loads(text: str, path: str) -> ClaimSet:
     try:
         model = _models().model_validate(data)
     except ValidationError as e:
-        err = e.errors()[0]
+        errors = e.errors()
+        # a misspelt key is both unknown and missing: name the spelling, the likelier fix
+        err = next((x for x in errors if x["type"] == "extra_forbidden"), errors[0])
         loc = tuple(err["loc"])
         if err["type"] == "extra_forbidden":
             where = marks.get((*loc, "<key>")) or _where(marks, loc)
+            missing = [
+                str(x["loc"][-1])
+                for x in errors
+                if x["type"] == "missing" and tuple(x["loc"][:-1]) == loc[:-1]
+            ]
+            close = difflib.get_close_matches(str(loc[-1]), missing, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
             what = (
-                f"unknown key {loc[-1]!r} at {_dotted(loc[:-1])}; remove it or check its spelling"
+                f"unknown key {loc[-1]!r} at {_dotted(loc[:-1])}{hint}; "
+                "remove it or check its spelling"
             )
         elif err["type"] == "missing":
             where = _where(marks, loc[:-1])

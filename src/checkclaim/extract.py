@@ -13,8 +13,9 @@ from functools import cache
 
 from checkclaim.features import Names, read
 from checkclaim.lexicon import _dictionary, lemmatize_exact, lexicon
-from checkclaim.models import Claim, ClaimSet, Entity, Provenance, Sentence
+from checkclaim.models import Claim, ClaimSet, DateRef, Entity, Provenance, Sentence
 from checkclaim.normalize import fold, normalize
+from checkclaim.quantities import date_use
 from checkclaim.quantities import extract as extract_details
 from checkclaim.sentences import split
 
@@ -85,6 +86,34 @@ def _clauses(sentences: list[Sentence]) -> list[tuple[Sentence, str]]:
     return out
 
 
+_WEEKDAY_NUMBERS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+
+
+def resolve_weekdays(dates: tuple[DateRef, ...], published: str) -> tuple[DateRef, ...]:
+    """The day, month and year that "on Thursday" means in an article published on `published`:
+    the last such weekday on or before it, as news reports use it."""
+    if not published:
+        return ()
+    import datetime
+
+    day0 = datetime.date.fromisoformat(published)
+    kinds = {d.kind for d in dates if date_use(d.relation) == "at"}
+    out: list[DateRef] = []
+    for d in dates:
+        if d.kind != "weekday" or d.value not in _WEEKDAY_NUMBERS:
+            continue
+        back = (day0.weekday() - _WEEKDAY_NUMBERS[d.value]) % 7
+        when = day0 - datetime.timedelta(days=back)
+        label = f"{d.text} ({when.isoformat()})"
+        for kind, value in (("day", str(when.day)), ("month", when.strftime("%B").lower()), ("year", str(when.year))):
+            if kind not in kinds:
+                out.append(DateRef(label, kind, value, d.relation))
+        break
+    return tuple(out)
+
+
 def build_claims(
     text: str,
     name: str,
@@ -141,7 +170,7 @@ def build_claims(
                 span=(sentence.start, sentence.end),
                 evidence=whole,
                 quantities=details.quantities,
-                dates=details.dates,
+                dates=details.dates + resolve_weekdays(details.dates, date),
                 entities=entities,
                 context=context,
                 negated=bool(reading.negations),

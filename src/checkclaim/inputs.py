@@ -186,8 +186,9 @@ def _split(
     chunks: Iterable[AnyStr], eol: re.Pattern[AnyStr], cr: AnyStr, limit: int
 ) -> Iterator[tuple[AnyStr, int, int]]:
     """Lines of a stream of chunks: (the line without its ending, its true length, the
-    ending's length). A line longer than `limit` is cut to its first `limit` units and the
-    rest is skipped as it streams past, so memory stays bounded."""
+    ending's length). A line longer than `limit` is cut to its first `limit` units, the
+    same however the stream is cut into chunks, and the rest is skipped as it streams past,
+    so memory stays bounded."""
     buf: AnyStr | None = None
     dropped = 0  # units of the current line skipped past the limit
     for chunk in chunks:
@@ -196,7 +197,8 @@ def _split(
         for m in eol.finditer(buf):
             if m.lastindex == 2 and m.end() == len(buf):
                 break  # a lone CR at the end may be the first half of a CRLF
-            yield buf[pos : m.start()], m.start() - pos + dropped, m.end() - m.start()
+            end = m.start()
+            yield buf[pos : min(end, pos + limit)], end - pos + dropped, m.end() - end
             dropped = 0
             pos = m.end()
         buf = buf[pos:]
@@ -207,9 +209,9 @@ def _split(
             buf = body[:limit] + (cr if held else body[:0])
     if buf:
         if buf.endswith(cr):
-            yield buf[:-1], len(buf) - 1 + dropped, 1
+            yield buf[:-1][:limit], len(buf) - 1 + dropped, 1
         else:
-            yield buf, len(buf) + dropped, 0
+            yield buf[:limit], len(buf) + dropped, 0
 
 
 def _shown(text: str) -> str:
@@ -283,7 +285,9 @@ def _jsonl(lines: Iterable[Line], where: str) -> Iterator[Item]:
             obj = _json(line.text)
         except json.JSONDecodeError as e:
             yield Item(
-                "", f"{where}:{n}", None,
+                "",
+                f"{where}:{n}",
+                None,
                 f"{where}:{n}: not valid JSON ({e.msg} at column {e.colno}); fix the line",
             )
             continue
@@ -294,7 +298,9 @@ def _jsonl(lines: Iterable[Line], where: str) -> Iterator[Item]:
             continue
         if not isinstance(obj, dict) or not isinstance(obj.get("statement"), str):
             yield Item(
-                "", f"{where}:{n}", None,
+                "",
+                f"{where}:{n}",
+                None,
                 f'{where}:{n}: expected an object with a "statement" string: {{"statement": "…"}}',
             )
             continue
@@ -335,7 +341,9 @@ def _csv(lines: Iterable[Line], where: str) -> Iterator[Item]:
         except csv.Error as e:
             yield from flush()
             yield Item(
-                "", f"{where}:{start}", None,
+                "",
+                f"{where}:{start}",
+                None,
                 f"{where}:{start}: not valid CSV ({e}); check the quotes on this row",
             )
             start = reader.line_num + 1

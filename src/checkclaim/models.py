@@ -57,9 +57,9 @@ class Interval:
 def _fmt(x: float) -> str:
     if math.isinf(x):
         return "inf" if x > 0 else "-inf"
-    if x == int(x):
-        return f"{int(x):,}"
-    return f"{x:,.6g}" if abs(x) >= 1000 else f"{x:.6g}"
+    if x == int(x) or abs(x) >= 1000:
+        return f"{round(x):,}"
+    return f"{x:.6g}"
 
 
 def format_number(x: float) -> str:

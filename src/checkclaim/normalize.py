@@ -53,6 +53,8 @@ _TRANSLATE = str.maketrans(
     }
 )
 _SPACES = re.compile(r"[^\S\n]+")
+# A lone surrogate (a non-UTF-8 byte of a command-line argument, a JSON "\\ud800").
+_SURROGATES = re.compile("[\ud800-\udfff]")
 # "2 500", "1 200 000": a group of 1-3 digits followed by groups of exactly three.
 _DIGIT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,]?\d)")
 
@@ -60,11 +62,13 @@ _DIGIT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,]?\d)")
 def normalize(text: str) -> str:
     """The text with Unicode variants made alike; one space between words.
 
-    The table is applied before NFKC (which would split an acute accent used as an
-    apostrophe into a space and a combining mark) and after it (NFKC turns compatibility
-    forms such as U+FE58, a small em dash, into characters the table maps). Every Unicode
-    space (no-break, thin, narrow no-break, figure, ideographic ...) becomes a plain one.
+    A lone surrogate becomes U+FFFD. The table is applied before NFKC (which would split an
+    acute accent used as an apostrophe into a space and a combining mark) and after it (NFKC
+    turns compatibility forms such as U+FE58, a small em dash, into characters the table
+    maps). Every Unicode space (no-break, thin, narrow no-break, figure, ideographic ...)
+    becomes a plain one.
     """
+    text = _SURROGATES.sub("\ufffd", text)  # half a pair is no text; later stages encode it
     text = unicodedata.normalize("NFKC", text.translate(_TRANSLATE)).translate(_TRANSLATE)
     text = _SPACES.sub(" ", text)
     text = _DIGIT_GROUPS.sub(lambda m: m.group(0).replace(" ", ","), text)

@@ -16,8 +16,9 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
-from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
 from checkclaim.errors import CheckclaimError
@@ -76,8 +77,13 @@ def _pooled(
     # A forked worker inherits unwritten output; flushed now, it cannot be written twice.
     sys.stdout.flush()
     sys.stderr.flush()
-    pool = _context().Pool(jobs, initializer=_start, initargs=(path, encoding, explain))
-    pending: deque[AsyncResult[_Outcome]] = deque()
+    # concurrent.futures rather than multiprocessing.Pool: a worker that dies (killed, out of
+    # memory) breaks the executor with an error instead of leaving its task waiting forever.
+    executor = ProcessPoolExecutor(
+        jobs, mp_context=_context(), initializer=_start, initargs=(path, encoding, explain)
+    )
+    pending: deque[Future[_Outcome]] = deque()
+    finished = False
     try:
         chunks = _chunks(items, CHUNK)
         while True:
@@ -86,20 +92,38 @@ def _pooled(
             except StopIteration:
                 break
             except Exception:
-                # The input broke off (a line that cannot be decoded): what came before it is
-                # still reported, as it would be in one process, then the error.
+                # The input broke off (a file that cannot be read further): what came before
+                # it is still reported, as it would be in one process, then the error.
                 while pending:
-                    yield from _unpack(pending.popleft().get())
+                    yield from _unpack(pending.popleft())
                 raise
-            pending.append(pool.apply_async(_work, (chunk,)))
+            pending.append(executor.submit(_work, chunk))
             if len(pending) >= jobs * IN_FLIGHT:
-                yield from _unpack(pending.popleft().get())
+                yield from _unpack(pending.popleft())
         while pending:
-            yield from _unpack(pending.popleft().get())
+            yield from _unpack(pending.popleft())
+        finished = True
+    except BrokenProcessPool as e:  # from submit() or result(), whichever notices first
+        raise RuntimeError(
+            "a worker process stopped unexpectedly (out of memory?); try fewer --jobs"
+        ) from e
     finally:
-        # Also reached when the reader stops early (a closed pipe, Ctrl-C): stop the workers.
-        pool.terminate()
-        pool.join()
+        if not finished:
+            # the reader stopped early (a closed pipe, Ctrl-C, an error): stop the workers now
+            # rather than after the chunks they hold
+            _terminate(executor)
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _terminate(executor: ProcessPoolExecutor) -> None:
+    executor.shutdown(wait=False, cancel_futures=True)
+    stop = getattr(executor, "terminate_workers", None)  # Python 3.14
+    if stop is not None:
+        stop()
+        return
+    processes = getattr(executor, "_processes", None) or {}
+    for process in list(processes.values()):
+        process.terminate()
 
 
 def _chunks(items: Iterator[Item | str], size: int) -> Iterator[list[Item | str]]:
@@ -131,8 +155,8 @@ _BUG = "bug: "  # marks a failure that is not the user's to fix
 
 
 def _start(path: str | None, encoding: str | None, explain: bool) -> None:
-    """Load the index once per worker. An error is kept for the first chunk to report: a
-    worker whose initializer raises is restarted by the pool, over and over."""
+    """Load the index once per worker. An error is kept for the first chunk to report: an
+    initializer that raises only breaks the executor, and its message is lost."""
     global _loaded, _explain, _failure
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _explain = explain
@@ -154,8 +178,8 @@ def _work(chunk: list[Item | str]) -> _Outcome:
         return [], str(e)
 
 
-def _unpack(outcome: _Outcome) -> list[Result]:
-    results, failure = outcome
+def _unpack(future: Future[_Outcome]) -> list[Result]:
+    results, failure = future.result()
     if failure.startswith(_BUG):
         raise RuntimeError(failure[len(_BUG):])
     if failure:

@@ -76,7 +76,7 @@ def build_file(
     """A claim set from an article file; its provenance names the file relative to `relative_to`."""
     from checkclaim.textio import read_text
 
-    text = read_text(path, encoding)
+    text = original = read_text(path, encoding)
     if path.suffix.lower() in (".md", ".markdown"):
         from checkclaim.markdown import mask
 
@@ -84,7 +84,9 @@ def build_file(
     file = path.name
     if relative_to is not None:
         file = os.path.relpath(path.resolve(), relative_to.resolve())
-    return build(text, name=path.stem, title=title, source=source or path.name, date=date, file=file)
+    cs = build(text, name=path.stem, title=title, source=source or path.name, date=date, file=file)
+    digest = hashlib.sha256(original.encode("utf-8")).hexdigest()  # of the file, not its mask
+    return replace(cs, provenance=replace(cs.provenance, sha256=digest))
 
 
 def _articles(paths: Iterable[Path]) -> list[Path]:
@@ -229,12 +231,13 @@ def load_index(
         for n, (f, data) in enumerate(zip(files, contents, strict=True)):
             cs = _read_claim_set(f, data, encoding)
             part = ix.compile_claims(cs)
-            part["source"]["path"] = str(f)
-            part["source"]["article"] = cs.provenance.source
+            part["source"]["article"] = cs.provenance.file
             parts.append(part)
             if progress:
                 progress(n + 1, len(files))
         ix.store(key, parts)
+    for f, part in zip(files, parts, strict=True):
+        part["source"]["name"] = str(f)  # as given this time, whatever it was when cached
     warnings = _article_warnings(files, parts)
     return Loaded(ix.from_compiled(parts), [str(f) for f in files], warnings)
 

@@ -269,7 +269,8 @@ _MAGNITUDE_NAMES = {"1000000": "million", "1000000000": "billion", "100000000000
 # "two officers" (alpha2digit leaves one and two alone: "one of", "the two of them")
 _TWO = re.compile(
     r"(?<!\bno )(?<!\bany )(?<!\bevery )(?<!\bsome )(?<!\bthe )"
-    r"\b(one|two)\s+(?!of\b|or\b|and\b|to\b|another\b|other\b|more\b|was\b|is\b|who\b)(?=[a-z])",
+    r"\b(one|two)\s+(?!of\b|or\b|and\b|to\b|another\b|other\b|more\b|was\b|is\b|who\b"
+    r"|hundred\b|thousand\b|million\b|billion\b|trillion\b|dozen\b)(?=[a-z])",
     re.I,
 )
 
@@ -279,7 +280,7 @@ _QUANTITY_RE = re.compile(
     r"(?:(?P<qual>" + _QUAL_ALT + r")\s+)?"
     r"(?:(?P<between>between|from)\s+)?"
     r"(?P<cur>US\$|\$|€|£|¥|USD\s?|EUR\s?|GBP\s?|KSh\s?|KES\s?)?"
-    r"(?P<num>" + _NUM + r")"
+    r"(?P<num>" + _NUM + r")(?!\d*s\b)"  # not "the 1990s"
     r"(?P<ord>st|nd|rd|th)?"
     r"(?:\s?(?P<mult>k|K|m|M|mn|mln|bn|b|tn|thousand|million|millions|billion|billions|trillion|hundred)(?![\w]))?"
     r"(?:\s?(?P<range>-|–|to|and)\s?(?P<cur2>US\$|\$|€|£)?(?P<num2>" + _NUM + r")"
@@ -503,6 +504,18 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not head[:k].strip()
 
 
+def date_use(relation: str) -> str:
+    """What a date does: a deadline ("by"), a starting point ("since"), a count's date ("as of")
+    or the time of an event ("on", "in")."""
+    if relation in ("by", "until", "till", "before"):
+        return "deadline"
+    if relation in ("since", "from", "after"):
+        return "since"
+    if relation == "as of":
+        return "as of"
+    return "at"
+
+
 def _relation_before(text: str, start: int) -> str:
     head = text[max(0, start - 12) : start].lower().rstrip()
     for rel in _RELATIONS:
@@ -533,8 +546,10 @@ def _dates(text: str) -> list[tuple[tuple[int, int], DateRef]]:
             out.append((m.span(), DateRef(word, "month", MONTHS[lw], _relation_before(text, m.start()))))
     for m in re.finditer(r"(?<![\w,.$€£])(1[5-9]\d\d|2[01]\d\d)(?![\w]|[,.]\d)", text):
         after = _unit_after(text, m.end())
-        if after and (after.endswith("s") or after.split(" ")[0] in _DURATIONS):
-            continue  # "2024 officers": a count, not a year
+        before = text[max(0, m.start() - 12) : m.start()].lower()
+        dated = re.search(r"\b(?:in|since|by|until|before|after|of|from|the|early|late|mid)\s+$", before)
+        if after and not dated and after.split(" ")[0] not in _DURATIONS:
+            continue  # "Kenya sent 2024 people": a count, not a year
         out.append((m.span(), DateRef(m.group(0), "year", m.group(0), _relation_before(text, m.start()))))
     out.sort(key=lambda x: x[0])
     return out

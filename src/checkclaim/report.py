@@ -163,7 +163,7 @@ def write_csv(results: Iterable[Result], out: TextIO, summary: Summary) -> None:
         ) or d.get("message", "")
         row = [d.get(k) for k in CSV_COLUMNS[:-1]] + [reasons]
         row += [d.get(k) for k in extra_cols]
-        writer.writerow([csv_cell(v) for v in row])
+        writer.writerow([csv_cell(v if isinstance(v, str | int | float) or v is None else dumps(v)) for v in row])
 
 
 def reason_lines(r: Result) -> Iterator[tuple[str, str]]:

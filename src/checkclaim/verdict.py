@@ -27,7 +27,7 @@ from checkclaim.lexicon import Lexicon
 from checkclaim.match import Statement, Word
 from checkclaim.models import Quantity, Reason, format_number
 from checkclaim.normalize import stem
-from checkclaim.quantities import comparable, compatible
+from checkclaim.quantities import comparable, compatible, date_use
 
 # Share of the statement's weighted content a claim must account for.
 SUPPORT_COVERAGE = 0.66
@@ -72,6 +72,12 @@ class _Tally:
 # How much a figure or a date weighs against a word, when the claim accounts for it.
 FIGURE_WEIGHT = 2.5
 DATE_WEIGHT = 2.0
+
+
+def _enough(reasons: list[Reason], pairs: list[tuple[bool, str]]) -> bool:
+    """A support rests on two details at least: "Thank you." matching "thanked" is no claim."""
+    agreeing = sum(1 for r in reasons if r.status == "agree" and r.kind != "entity")
+    return len(pairs) + agreeing >= 2
 
 
 def _initials(key: str) -> str:
@@ -286,6 +292,10 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
     # dates
     for d in stmt.dates:
         same_kind = [c for c in claim.dates if c.kind == d.kind]
+        # "by January" is a deadline, "on Thursday" a point in time: compare like with like
+        # when the claim has both
+        same_use = [c for c in same_kind if date_use(c.relation) == date_use(d.relation)]
+        same_kind = same_use or same_kind
         if not same_kind:
             new_details += 1
             tally.missing += DATE_WEIGHT
@@ -341,7 +351,7 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
     restate = RESTATE_ANCHORED if anchored and names_agree else RESTATE_COVERAGE
     if conflicts and aligned >= restate and tally.matched >= RESTATE_BALANCE * tally.conflict:
         verdict = "contradicted"
-    elif not conflicts and not new_details and coverage >= SUPPORT_COVERAGE:
+    elif not conflicts and not new_details and coverage >= SUPPORT_COVERAGE and _enough(reasons, pairs):
         verdict = "supported"
     else:
         verdict = "unknown"
