@@ -25,7 +25,7 @@ from checkclaim.features import Mention
 from checkclaim.index import Entry, Index, Name
 from checkclaim.lexicon import Lexicon
 from checkclaim.match import Statement, Word
-from checkclaim.models import Quantity, Reason, format_number
+from checkclaim.models import DateRef, Quantity, Reason, format_number
 from checkclaim.normalize import stem
 from checkclaim.quantities import comparable, compatible, date_use
 
@@ -72,6 +72,18 @@ class _Tally:
 # How much a figure or a date weighs against a word, when the claim accounts for it.
 FIGURE_WEIGHT = 2.5
 DATE_WEIGHT = 2.0
+
+
+def _year_order(d: DateRef, claim_years: list[DateRef]) -> tuple[bool, DateRef] | None:
+    """A year with "before", "by", "after" or "since", against the year the claim gives."""
+    if d.kind != "year" or not d.value.isdigit() or d.relation not in ("before", "by", "until", "after", "since"):
+        return None
+    for c in claim_years:
+        if c.value.isdigit() and date_use(c.relation) == "at":
+            y, x = int(d.value), int(c.value)
+            ok = {"before": x < y, "by": x <= y, "until": x <= y, "after": x > y, "since": x >= y}
+            return ok[d.relation], c
+    return None
 
 
 def _enough(reasons: list[Reason], pairs: list[tuple[bool, str]]) -> bool:
@@ -295,6 +307,19 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
         # "by January" is a deadline, "on Thursday" a point in time: compare like with like
         # when the claim has both
         same_use = [c for c in same_kind if date_use(c.relation) == date_use(d.relation)]
+        ordered = _year_order(d, same_kind) if not same_use else None
+        if ordered is not None:  # "before 1998" against "in 1997"
+            agree, c = ordered
+            if agree:
+                tally.matched += DATE_WEIGHT
+                reasons.append(Reason("date", "agree", f"{d.relation} {d.text}", c.text))
+            else:
+                conflicts += 1
+                tally.conflict += DATE_WEIGHT
+                reasons.append(
+                    Reason("date", "disagree", f"{d.relation} {d.text}", c.text, f"{d.relation} {d.text} vs {c.text}")
+                )
+            continue
         same_kind = same_use or same_kind
         if not same_kind:
             new_details += 1
