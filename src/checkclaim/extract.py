@@ -87,8 +87,11 @@ def _clauses(sentences: list[Sentence]) -> list[tuple[Sentence, str]]:
 
 
 _WEEKDAY_NUMBERS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-}  # fmt: skip
+    day: n
+    for n, day in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
+}
 
 
 def resolve_weekdays(dates: tuple[DateRef, ...], published: str) -> tuple[DateRef, ...]:
@@ -107,7 +110,11 @@ def resolve_weekdays(dates: tuple[DateRef, ...], published: str) -> tuple[DateRe
         back = (day0.weekday() - _WEEKDAY_NUMBERS[d.value]) % 7
         when = day0 - datetime.timedelta(days=back)
         label = f"{d.text} ({when.isoformat()})"
-        for kind, value in (("day", str(when.day)), ("month", when.strftime("%B").lower()), ("year", str(when.year))):
+        for kind, value in (
+            ("day", str(when.day)),
+            ("month", when.strftime("%B").lower()),
+            ("year", str(when.year)),
+        ):
             if kind not in kinds:
                 out.append(DateRef(label, kind, value, d.relation))
         break
@@ -150,9 +157,9 @@ def build_claims(
     for sentence, whole, details, reading in readings:
         entities = tuple(Entity(m.text, kind_of(m.key, m.kind), m.role) for m in reading.mentions)
         context: tuple[str, ...] = ()
-        if {t.folded for t in reading.tokens} & _PRONOUNS and last_person:
-            if last_person not in {e.text for e in entities}:
-                context = (last_person,)
+        pronoun = {t.folded for t in reading.tokens} & _PRONOUNS
+        if pronoun and last_person and last_person not in {e.text for e in entities}:
+            context = (last_person,)
         persons = [e for e in entities if e.kind == "person"]
         if persons:
             last_person = persons[0].text
@@ -184,4 +191,3 @@ def build_claims(
         date=date,
     )
     return ClaimSet(name=name, provenance=provenance, claims=tuple(claims), aliases=aliases)
-

@@ -15,7 +15,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from checkclaim.lexicon import Lexicon
-from checkclaim.models import Entity
 from checkclaim.normalize import fold
 from checkclaim.quantities import MONTHS, WEEKDAYS
 
@@ -46,8 +45,8 @@ _ROLE_BEFORE = {
     "against": "against",
 }
 _SOURCE_VERBS = frozenset(
-    "say says said report reports reported estimate estimates estimated state states stated "
-    "announce announces announced claim claims claimed".split()
+    """say says said report reports reported estimate estimates estimated state states stated
+    announce announces announced claim claims claimed""".split()  # noqa: SIM905
 )
 _CONNECTORS = frozenset({"of", "for", "on", "de", "du", "la", "al", "bin", "van", "von", "the"})
 
@@ -185,7 +184,9 @@ def read(
 
 
 # A negation reaches to the end of its clause.
-_SCOPE_END = re.compile(r"[,;:.!?()\"]|\s(?:but|while|whereas|although|though|and then|because)\s", re.I)
+_SCOPE_END = re.compile(
+    r"[,;:.!?()\"]|\s(?:but|while|whereas|although|though|and then|because)\s", re.I
+)
 
 
 def _mentions(
@@ -206,10 +207,13 @@ def _mentions(
             hit = names.table.get(key)
             if hit is None:
                 continue
-            if k == 1 and len(tokens[i].text) <= 3 and tokens[i].folded in lex.stopwords:
-                # "US", "IT", "WHO": an abbreviation only when written in capitals
-                if not tokens[i].text.isupper() or shouting:
-                    continue
+            if (
+                k == 1
+                and len(tokens[i].text) <= 3
+                and tokens[i].folded in lex.stopwords
+                and (not tokens[i].text.isupper() or shouting)
+            ):
+                continue  # "US", "IT", "WHO": an abbreviation only when written in capitals
             found = (k, hit)
             break
         if found:
@@ -292,15 +296,23 @@ def _key(words: list[Token], names: Names) -> str:
 def _cap_run(tokens: list[Token], j: int, n: int) -> int:
     """Where a run of capitalised words (joined by "of", "for"...) that goes on at j ends."""
     start = j
-    while j < n and (
-        (tokens[j].text[:1].isupper() and tokens[j].folded not in MONTHS and tokens[j].folded not in WEEKDAYS)
-        or (
-            tokens[j].folded in _CONNECTORS
-            and j + 1 < n
-            and tokens[j + 1].text[:1].isupper()
-            and tokens[j].text.islower()
+    while (
+        j < n
+        and (
+            (
+                tokens[j].text[:1].isupper()
+                and tokens[j].folded not in MONTHS
+                and tokens[j].folded not in WEEKDAYS
+            )
+            or (
+                tokens[j].folded in _CONNECTORS
+                and j + 1 < n
+                and tokens[j + 1].text[:1].isupper()
+                and tokens[j].text.islower()
+            )
         )
-    ) and tokens[j].start - tokens[j - 1].end <= 1:
+        and tokens[j].start - tokens[j - 1].end <= 1
+    ):
         j += 1
     while j > start and tokens[j - 1].folded in _CONNECTORS:
         j -= 1
@@ -346,7 +358,14 @@ def _says(tokens: list[Token], mentions: list[Mention], m: Mention) -> bool:
     for other in mentions:
         if other.first == after and tokens[after].text.isupper():
             after = other.last
-    while after < len(tokens) and tokens[after].folded in ("has", "have", "had", "was", "is", "also"):
+    while after < len(tokens) and tokens[after].folded in (
+        "has",
+        "have",
+        "had",
+        "was",
+        "is",
+        "also",
+    ):
         after += 1  # "Secunia has said", "the agency also reported"
     return after < len(tokens) and tokens[after].folded in _SOURCE_VERBS
 

@@ -78,10 +78,7 @@ class Lexicon:
         sa = self.antonyms.get(a)
         if not sa:
             return False
-        for pair, side in self.antonyms.get(b, frozenset()):
-            if (pair, 1 - side) in sa:
-                return True
-        return False
+        return any((pair, 1 - side) in sa for pair, side in self.antonyms.get(b, frozenset()))
 
     def vocabulary(self) -> set[str]:
         """Every single word the lists name, for the form table."""

@@ -74,7 +74,13 @@ def read_statement(text: str, index: Index) -> Statement:
                 lemma = index.lemma(folded)
         words.append(Word(lemma, folded, index.weight(lemma), i in reading.negated))
     return Statement(
-        text, norm, reading, tuple(words), details.quantities, details.dates, tuple(sequence(reading))
+        text,
+        norm,
+        reading,
+        tuple(words),
+        details.quantities,
+        details.dates,
+        tuple(sequence(reading)),
     )
 
 

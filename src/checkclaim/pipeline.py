@@ -93,7 +93,9 @@ def _articles(paths: Iterable[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            found = sorted(x for x in p.iterdir() if x.suffix.lower() in ARTICLE_SUFFIXES and x.is_file())
+            found = sorted(
+                x for x in p.iterdir() if x.suffix.lower() in ARTICLE_SUFFIXES and x.is_file()
+            )
             if not found:
                 raise InputError("holds no articles (.txt, .md)", str(p))
             out.extend(found)
@@ -138,7 +140,14 @@ def build_output(
     out: dict[str, str] = {}
     sets = []
     for n, f in enumerate(files):
-        cs = build_file(f, "" if len(files) > 1 else title, date, source if len(files) == 1 else "", encoding, relative_to=output)
+        cs = build_file(
+            f,
+            "" if len(files) > 1 else title,
+            date,
+            source if len(files) == 1 else "",
+            encoding,
+            relative_to=output,
+        )
         sets.append(cs)
         out[f"{f.stem}.yaml"] = dumps(cs)
         if progress:
@@ -152,7 +161,9 @@ def build_output(
 
 def _claim_inputs(path: Path) -> list[Path]:
     if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.suffix.lower() in CLAIM_SUFFIXES and p.is_file())
+        files = sorted(
+            p for p in path.iterdir() if p.suffix.lower() in CLAIM_SUFFIXES and p.is_file()
+        )
         if not files:
             files = sorted(
                 p for p in path.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
@@ -163,9 +174,7 @@ def _claim_inputs(path: Path) -> list[Path]:
     if not path.exists():
         raise InputError("no such claim file, folder or article", str(path))
     if path.suffix.lower() not in CLAIM_SUFFIXES + ARTICLE_SUFFIXES:
-        raise InputError(
-            "is neither a claim file (.yaml) nor an article (.txt, .md)", str(path)
-        )
+        raise InputError("is neither a claim file (.yaml) nor an article (.txt, .md)", str(path))
     return [path]
 
 
@@ -224,7 +233,9 @@ def load_index(
     p = Path(path) if path is not None else default_claims_path()
     files = _claim_inputs(p)
     contents = [_read_bytes(f) for f in files]
-    key = ix.cache_key([f.name.encode() + b"\0" + data for f, data in zip(files, contents, strict=True)])
+    key = ix.cache_key(
+        [f.name.encode() + b"\0" + data for f, data in zip(files, contents, strict=True)]
+    )
     parts = ix.cached(key)
     if parts is None:
         parts = []
@@ -247,7 +258,11 @@ def _article_warnings(files: list[Path], parts: list[dict[str, Any]]) -> list[st
     out = []
     for f, part in zip(files, parts, strict=True):
         src = part["source"]
-        if f.suffix.lower() not in CLAIM_SUFFIXES or not src.get("article") or not src.get("sha256"):
+        if (
+            f.suffix.lower() not in CLAIM_SUFFIXES
+            or not src.get("article")
+            or not src.get("sha256")
+        ):
             continue
         article = f.parent / src["article"]
         if article.is_file() and article.suffix.lower() in ARTICLE_SUFFIXES:
@@ -270,17 +285,22 @@ def _judge(text: str, index: Any, explain: bool = False) -> Result:
 
     stmt = read_statement(text, index)
     if not stmt.words and not stmt.reading.mentions and not stmt.quantities and not stmt.dates:
-        return Result(text, "unknown", reasons=(Reason("no-claim", "missing", text, "", "nothing to check"),))
+        return Result(
+            text, "unknown", reasons=(Reason("no-claim", "missing", text, "", "nothing to check"),)
+        )
     found = candidates(stmt, index)
     if not found:
         return Result(
-            text, "unknown", reasons=(Reason("no-claim", "missing", text, "", "no claim about this"),)
+            text,
+            "unknown",
+            reasons=(Reason("no-claim", "missing", text, "", "no claim about this"),),
         )
     judged = []
     for i, sim in found:
         entry = index.entries[i]
         a = assess(stmt, entry, index)
         judged.append((entry, sim, a))
+
     def fit(j: Any) -> float:
         a = j[2]
         return a.aligned if a.verdict == "contradicted" else a.coverage
@@ -303,10 +323,15 @@ def _judge(text: str, index: Any, explain: bool = False) -> Result:
     entry, sim, a = pick
     reasons = a.reasons
     if a.verdict == "unknown":
-        reasons = (*reasons, Reason("no-claim", "missing", "", entry.claim.id, "no claim states this"))
+        reasons = (
+            *reasons,
+            Reason("no-claim", "missing", "", entry.claim.id, "no claim states this"),
+        )
     disagreeing = ()
     if a.verdict == "supported" and contradicted:
-        disagreeing = tuple(sorted({j[0].source for j in contradicted if j[0].source != entry.source}))
+        disagreeing = tuple(
+            sorted({j[0].source for j in contradicted if j[0].source != entry.source})
+        )
     cands: tuple[Candidate, ...] = ()
     if explain:
         cands = tuple(

@@ -177,17 +177,29 @@ WEEKDAYS = {
     "saturday": "saturday",
     "sunday": "sunday",
 }
-_RELATIONS = ("as of", "by", "since", "on", "in", "until", "till", "before", "after", "from", "during")
+_RELATIONS = (
+    "as of",
+    "by",
+    "since",
+    "on",
+    "in",
+    "until",
+    "till",
+    "before",
+    "after",
+    "from",
+    "during",
+)
 
 # Words that are not what a figure counts, when they follow it.
 _NOT_UNITS = frozenset(
     """the a an its their his her our your my this these those be is are was were been being
     have has had will would could should may might can more less over under about around some
-    such other same each every""".split()
+    such other same each every""".split()  # noqa: SIM905 - a word list reads best as text
 )
 _UNIT_STOP = frozenset(
-    "of to in on at by for from with as than that which who when where while after before "
-    "during and or but , . ; : ( ) – -".split()
+    """of to in on at by for from with as than that which who when where while after before
+    during and or but , . ; : ( ) – -""".split()  # noqa: SIM905
 )
 
 _NUMBER_WORD = re.compile(
@@ -242,7 +254,9 @@ _QUANTIFIERS = {
 _FRACTION_RE = re.compile(
     r"\b(?:(?P<qual>" + _QUAL_ALT + r")\s+)?"
     r"(?P<frac>"
-    + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(_FRACTIONS, key=len, reverse=True))
+    + "|".join(
+        re.escape(f).replace(r"\ ", r"\s+") for f in sorted(_FRACTIONS, key=len, reverse=True)
+    )
     + r")\s+(?:of\b|the\b|their\b|its\b|a\s+(?!million|billion))",
     re.IGNORECASE,
 )
@@ -344,7 +358,7 @@ def interval_for(value: float, qualifier: str, digits: str, mult: float) -> Inte
     if qualifier in ("under", "up to"):
         low = 0.0 if round_figure else value * (1 - PAST_PRECISE_BOUND)
         return Interval(low, value, high_open=qualifier == "under")
-    if mult > 1 and "." in digits or mult >= 1e3 and not round_figure:
+    if (mult > 1 and "." in digits) or (mult >= 1e3 and not round_figure):
         r = _rounding(digits, mult)
         return Interval(value - r, value + r, high_open=True)
     return Interval(value, value)
@@ -355,7 +369,7 @@ def _unit_after(text: str, pos: int) -> str:
     out: list[str] = []
     for m in _WORD_RE.finditer(text, pos, min(len(text), pos + 60)):
         gap = text[pos : m.start()]
-        if any(c in gap for c in ",.;:()!?\"") or len(gap) > 2:
+        if any(c in gap for c in ',.;:()!?"') or len(gap) > 2:
             break
         w = m.group(0).rstrip(".")
         lw = w.lower()
@@ -388,7 +402,9 @@ def prepare(text: str) -> str:
         protected = _FRACTION_RE.sub(lambda m: m.group(0).replace(" ", "\x00"), text)
         protected = _TWO.sub(lambda m: "1 " if m.group(1).lower() == "one" else "2 ", protected)
         text = alpha2digit(protected, "en").replace("\x00", " ")
-        text = _SPELLED_MAGNITUDE.sub(lambda m: m.group(1) + " " + _MAGNITUDE_NAMES[m.group(2)], text)
+        text = _SPELLED_MAGNITUDE.sub(
+            lambda m: m.group(1) + " " + _MAGNITUDE_NAMES[m.group(2)], text
+        )
     text = _N_DOZEN.sub(lambda m: str(int(m.group(1)) * 12), text)
     return text
 
@@ -407,10 +423,7 @@ def extract(text: str) -> Details:
         frac = _FRACTIONS[re.sub(r"\s+", " ", m.group("frac").lower())]
         qual = _QUALIFIERS.get(re.sub(r"\s+", " ", (m.group("qual") or "").lower()), "")
         value = round(frac * 100, 2)
-        if qual:
-            iv = interval_for(value, qual, "1", 1)
-        else:
-            iv = Interval(value - 0.5, value + 0.5)
+        iv = interval_for(value, qual, "1", 1) if qual else Interval(value - 0.5, value + 0.5)
         quantities.append(Quantity(m.group(0).rstrip(), value, "percent", "", qual, iv))
         taken.append(m.span())
     for m in _QUANTIFIER_RE.finditer(text):
@@ -483,7 +496,9 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
         code = hi * 1000 + lo
         return Quantity(f"{digits}-{num2}", code, "score", "", "", Interval(code, code))
     if num2 and (m.group("range") in ("-", "–", "to") or m.group("between")):
-        mult2 = _MULTIPLIERS.get((m.group("mult2") or "").lower(), mult if not m.group("mult2") else 1.0)
+        mult2 = _MULTIPLIERS.get(
+            (m.group("mult2") or "").lower(), mult if not m.group("mult2") else 1.0
+        )
         high = _to_float(num2) * mult2
         if high >= value:
             iv = Interval(value, high)
@@ -527,7 +542,9 @@ def _relation_before(text: str, start: int) -> str:
 def _dates(text: str) -> list[tuple[tuple[int, int], DateRef]]:
     out: list[tuple[tuple[int, int], DateRef]] = []
     for m in _ISO_DATE.finditer(text):
-        out.append((m.span(), DateRef(m.group(0), "date", m.group(0), _relation_before(text, m.start()))))
+        out.append(
+            (m.span(), DateRef(m.group(0), "date", m.group(0), _relation_before(text, m.start())))
+        )
     for m in _DAY_MONTH.finditer(text):
         month = (m.group("month") or m.group("month2") or "").lower()
         day = m.group("day") or m.group("day2")
@@ -537,26 +554,37 @@ def _dates(text: str) -> list[tuple[tuple[int, int], DateRef]]:
         word = m.group(0).rstrip(".")
         lw = word.lower()
         if lw in WEEKDAYS and word[0].isupper():
-            out.append((m.span(), DateRef(word, "weekday", WEEKDAYS[lw], _relation_before(text, m.start()))))
+            out.append(
+                (
+                    m.span(),
+                    DateRef(word, "weekday", WEEKDAYS[lw], _relation_before(text, m.start())),
+                )
+            )
         elif lw in MONTHS and word[0].isupper() and (lw == MONTHS[lw] or m.group(0).endswith(".")):
             if lw == "may" and not _looks_like_month_may(text, m.start(), m.end()):
                 continue
             if lw == "march" and not _looks_like_month_may(text, m.start(), m.end()):
                 continue
-            out.append((m.span(), DateRef(word, "month", MONTHS[lw], _relation_before(text, m.start()))))
+            out.append(
+                (m.span(), DateRef(word, "month", MONTHS[lw], _relation_before(text, m.start())))
+            )
     for m in re.finditer(r"(?<![\w,.$€£])(1[5-9]\d\d|2[01]\d\d)(?![\w]|[,.]\d)", text):
         after = _unit_after(text, m.end())
         before = text[max(0, m.start() - 12) : m.start()].lower()
-        dated = re.search(r"\b(?:in|since|by|until|before|after|of|from|the|early|late|mid)\s+$", before)
+        dated = re.search(
+            r"\b(?:in|since|by|until|before|after|of|from|the|early|late|mid)\s+$", before
+        )
         if after and not dated and after.split(" ")[0] not in _DURATIONS:
             continue  # "Kenya sent 2024 people": a count, not a year
-        out.append((m.span(), DateRef(m.group(0), "year", m.group(0), _relation_before(text, m.start()))))
+        out.append(
+            (m.span(), DateRef(m.group(0), "year", m.group(0), _relation_before(text, m.start())))
+        )
     out.sort(key=lambda x: x[0])
     return out
 
 
 def _looks_like_month_may(text: str, start: int, end: int) -> bool:
-    """"May" and "March" are months only next to a day, a year or a date preposition."""
+    """ "May" and "March" are months only next to a day, a year or a date preposition."""
     before = text[max(0, start - 12) : start].lower()
     after = text[end : end + 6]
     return bool(

@@ -99,7 +99,12 @@ def result_dict(r: Result) -> dict[str, Any]:
         out["disagreeing_sources"] = list(r.disagreeing_sources)
     if r.candidates:
         out["candidates"] = [
-            {"claim_id": k.claim.id, "score": k.score, "coverage": k.coverage, "claim": k.claim.text}
+            {
+                "claim_id": k.claim.id,
+                "score": k.score,
+                "coverage": k.coverage,
+                "claim": k.claim.text,
+            }
             for k in r.candidates
         ]
     for k, v in r.extra.items():
@@ -137,7 +142,16 @@ def write_json(
     out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
 
 
-CSV_COLUMNS = ("statement", "verdict", "score", "claim_id", "claim", "evidence", "source", "reasons")
+CSV_COLUMNS = (
+    "statement",
+    "verdict",
+    "score",
+    "claim_id",
+    "claim",
+    "evidence",
+    "source",
+    "reasons",
+)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -163,7 +177,12 @@ def write_csv(results: Iterable[Result], out: TextIO, summary: Summary) -> None:
         ) or d.get("message", "")
         row = [d.get(k) for k in CSV_COLUMNS[:-1]] + [reasons]
         row += [d.get(k) for k in extra_cols]
-        writer.writerow([csv_cell(v if isinstance(v, str | int | float) or v is None else dumps(v)) for v in row])
+        writer.writerow(
+            [
+                csv_cell(v if isinstance(v, str | int | float) or v is None else dumps(v))
+                for v in row
+            ]
+        )
 
 
 def reason_lines(r: Result) -> Iterator[tuple[str, str]]:
@@ -179,7 +198,9 @@ def reason_lines(r: Result) -> Iterator[tuple[str, str]]:
             yield "yellow", f"? {x.kind}: {x.message}"
 
 
-def render_table(results: Iterable[Result], console: Any, summary: Summary, explain: bool = False) -> None:
+def render_table(
+    results: Iterable[Result], console: Any, summary: Summary, explain: bool = False
+) -> None:
     """Human output: one block a statement, coloured verdict, claim, evidence and reasons."""
     from rich.text import Text
 
@@ -195,17 +216,25 @@ def render_table(results: Iterable[Result], console: Any, summary: Summary, expl
         if r.claim is not None:
             label = "matched" if r.verdict != "unknown" else "closest"
             src = f" ({r.source})" if r.source else ""
-            console.print(Text(f"  {label} claim {r.claim.id}{src}, score {r.score:g}", style="dim"))
+            console.print(
+                Text(f"  {label} claim {r.claim.id}{src}, score {r.score:g}", style="dim")
+            )
             console.print(Text(f"  article: {r.claim.evidence}", style="italic"))
         for style, line in reason_lines(r):
             console.print(Text(f"    {line}", style=style))
         if r.disagreeing_sources:
-            console.print(Text(f"  sources that disagree: {', '.join(r.disagreeing_sources)}", style="yellow"))
+            console.print(
+                Text(f"  sources that disagree: {', '.join(r.disagreeing_sources)}", style="yellow")
+            )
         if explain and r.candidates:
             console.print(Text("  candidates:", style="dim"))
             for k in r.candidates:
                 console.print(
-                    Text(f"    {k.claim.id}  score {k.score:g}  coverage {k.coverage:.2f}  {k.claim.text[:90]}", style="dim")
+                    Text(
+                        f"    {k.claim.id}  score {k.score:.1f}  coverage {k.coverage:.2f}  "
+                        f"{k.claim.text[:90]}",
+                        style="dim",
+                    )
                 )
         console.print()
 
@@ -220,14 +249,23 @@ def render_claims(sets: Iterable[Any], console: Any) -> None:
 
     for cs in sets:
         p = cs.provenance
-        console.print(Text(f"{cs.name}: {len(cs.claims)} claims" + (f" — {p.title}" if p.title else ""), style="bold"))
+        console.print(
+            Text(
+                f"{cs.name}: {len(cs.claims)} claims" + (f" — {p.title}" if p.title else ""),
+                style="bold",
+            )
+        )
         for c in cs.claims:
             console.print(Text(f"{c.id}  (sentence {c.sentence})", style="cyan"))
             console.print(f"  {c.text}")
             details = []
-            details += [f"figure {q.text} {q.unit} {q.interval}".replace("  ", " ") for q in c.quantities]
+            details += [
+                f"figure {q.text} {q.unit} {q.interval}".replace("  ", " ") for q in c.quantities
+            ]
             details += [f"date {d.relation + ' ' if d.relation else ''}{d.text}" for d in c.dates]
-            details += [f"{e.kind} {e.text}" + (f" ({e.role})" if e.role else "") for e in c.entities]
+            details += [
+                f"{e.kind} {e.text}" + (f" ({e.role})" if e.role else "") for e in c.entities
+            ]
             if c.context:
                 details.append("refers to " + ", ".join(c.context))
             if c.negated:

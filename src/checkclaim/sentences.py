@@ -47,7 +47,22 @@ def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
 # A line break inside a sentence (a hard-wrapped paragraph): the line does not end a sentence
 # and the next one goes on in lower case, or the line ends on a word or a comma.
 # a line that ends on one of these goes on in the next line, whatever its first letter
-_FUNCTION_WORDS = ("the", "a", "an", "of", "to", "in", "at", "on", "for", "and", "or", "by", "with", "from")
+_FUNCTION_WORDS = (
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "in",
+    "at",
+    "on",
+    "for",
+    "and",
+    "or",
+    "by",
+    "with",
+    "from",
+)
 _WRAP = re.compile(
     r"(?<=[^.!?:\"'”’)\]\s])[ \t\r]*\n(?=[ \t]*[a-z0-9(])|(?<=[,;])[ \t\r]*\n(?=[ \t]*\S)"
     r"|(?:" + "|".join(rf"(?<=\b{w})" for w in _FUNCTION_WORDS) + r")[ \t\r]*\n(?=[ \t]*\S)"

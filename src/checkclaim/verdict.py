@@ -29,17 +29,16 @@ from checkclaim.models import DateRef, Quantity, Reason, format_number
 from checkclaim.normalize import stem
 from checkclaim.quantities import comparable, compatible, date_use
 
-# Share of the statement's weighted content a claim must account for.
-SUPPORT_COVERAGE = 0.66
-RESTATE_COVERAGE = 0.55
-RESTATE_BALANCE = 1.0
-# ...or this much, when a figure of the very same unit and a name of the claim are restated
-RESTATE_ANCHORED = 0.3  # the agreeing weight must outweigh the disagreeing one this much  # to count as a restatement that a changed detail contradicts
-NAME_FUZZ = 88.0
+# Share of the statement's weighted details a claim must account for...
+SUPPORT_COVERAGE = 0.66  # ...to support it
+RESTATE_COVERAGE = 0.55  # ...to be a restatement that a changed detail contradicts
+RESTATE_ANCHORED = 0.3  # ...the same, when a figure of the very same unit and a name are restated
+RESTATE_BALANCE = 1.0  # the agreeing weight must be at least this many times the disagreeing one
+NAME_FUZZ = 88.0  # spelling slack for names the gazetteer does not know
 # A long statement that follows a claim word for word is read for swapped words; a short one
 # is a paraphrase more often than not.
 SUBSTITUTION_MIN_WORDS = 8
-SUBSTITUTION_COVERAGE = 0.8  # spelling slack for names the gazetteer does not know
+SUBSTITUTION_COVERAGE = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +75,11 @@ DATE_WEIGHT = 2.0
 
 def _year_order(d: DateRef, claim_years: list[DateRef]) -> tuple[bool, DateRef] | None:
     """A year with "before", "by", "after" or "since", against the year the claim gives."""
-    if d.kind != "year" or not d.value.isdigit() or d.relation not in ("before", "by", "until", "after", "since"):
+    if (
+        d.kind != "year"
+        or not d.value.isdigit()
+        or d.relation not in ("before", "by", "until", "after", "since")
+    ):
         return None
     for c in claim_years:
         if c.value.isdigit() and date_use(c.relation) == "at":
@@ -104,7 +107,12 @@ def _name_matches(m: Mention, n: Name, index: Index) -> bool:
         if " " not in short and 2 <= len(short) <= 6 and " " in long and _initials(long) == short:
             return True
     a, b = set(m.key.split()), set(n.key.split())
-    if a and b and (a <= b or b <= a) and (abs(len(a) - len(b)) <= 2 or "person" in (m.kind, n.kind)):
+    if (
+        a
+        and b
+        and (a <= b or b <= a)
+        and (abs(len(a) - len(b)) <= 2 or "person" in (m.kind, n.kind))
+    ):
         # "Ruto" / "William Ruto"; "General Assembly" / "United Nations General Assembly"
         return not (m.kind == "place" and n.kind == "place" and a != b and len(a) == len(b))
     if m.kind == "place" and n.kind == "place":
@@ -128,7 +136,9 @@ def _roles_clash(a: str, b: str) -> bool:
     return a in locs and b in locs
 
 
-def _units_agree(q: Quantity, units: frozenset[str], stmt_units: frozenset[str], index: Index) -> bool:
+def _units_agree(
+    q: Quantity, units: frozenset[str], stmt_units: frozenset[str], index: Index
+) -> bool:
     if not units or not stmt_units:
         return True
     if units & stmt_units:
@@ -189,7 +199,9 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
         # "Despite an increase in traffic, ozone has declined": the word nearer to what the
         # statement shares with the claim is the one it speaks of
         anchors = [entry.lemmas.index(c) for _, c in pairs if c in entry.lemmas]
-        if anchors and _distance(entry.lemmas, opp, anchors) < _distance(entry.lemmas, syn, anchors):
+        if anchors and _distance(entry.lemmas, opp, anchors) < _distance(
+            entry.lemmas, syn, anchors
+        ):
             unmatched_words.append(w)
         else:
             tally.matched += w.weight
@@ -206,7 +218,9 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
             tally.conflict += w.weight  # the same slot, the other way round
             unmatched_words.remove(w)
             reasons.append(
-                Reason("antonym", "disagree", w.folded, opposite, f"opposite: {w.folded} vs {opposite}")
+                Reason(
+                    "antonym", "disagree", w.folded, opposite, f"opposite: {w.folded} vs {opposite}"
+                )
             )
     if unmatched_words and lex.phrases:
         covered = _phrase_cover(stmt, entry, index, unmatched_words)
@@ -259,7 +273,9 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
         else:
             new_details += 1
             tally.missing += weight
-            reasons.append(Reason("entity", "missing", m.text, "", f"{m.text} is not in this claim"))
+            reasons.append(
+                Reason("entity", "missing", m.text, "", f"{m.text} is not in this claim")
+            )
 
     # figures
     for q in stmt.quantities:
@@ -288,7 +304,11 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
             c = fair[0]
             conflicts += 1
             tally.conflict += FIGURE_WEIGHT
-            units = entry.unit_lemmas[claim.quantities.index(c)] if c in claim.quantities else frozenset()
+            units = (
+                entry.unit_lemmas[claim.quantities.index(c)]
+                if c in claim.quantities
+                else frozenset()
+            )
             anchored = anchored or bool(stmt_units and stmt_units == units)
             reasons.append(
                 Reason(
@@ -317,7 +337,13 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
                 conflicts += 1
                 tally.conflict += DATE_WEIGHT
                 reasons.append(
-                    Reason("date", "disagree", f"{d.relation} {d.text}", c.text, f"{d.relation} {d.text} vs {c.text}")
+                    Reason(
+                        "date",
+                        "disagree",
+                        f"{d.relation} {d.text}",
+                        c.text,
+                        f"{d.relation} {d.text} vs {c.text}",
+                    )
                 )
             continue
         same_kind = same_use or same_kind
@@ -332,14 +358,22 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
             conflicts += 1
             tally.conflict += DATE_WEIGHT
             reasons.append(
-                Reason("date", "disagree", d.text, same_kind[0].text, f"{d.text} vs {same_kind[0].text}")
+                Reason(
+                    "date",
+                    "disagree",
+                    d.text,
+                    same_kind[0].text,
+                    f"{d.text} vs {same_kind[0].text}",
+                )
             )
 
     # who did what to whom: "A beat B" against "B beat A", "A more than B" against "B more than A"
     swap = _swapped(stmt.seq, entry.seq, lex)
     if swap is not None:
         conflicts += 1
-        reasons.append(Reason("order", "disagree", swap[0], swap[1], f"{swap[0]} and {swap[1]} swap roles"))
+        reasons.append(
+            Reason("order", "disagree", swap[0], swap[1], f"{swap[0]} and {swap[1]} swap roles")
+        )
 
     # polarity: a word the two share, negated on one side only, flips the claim
     differ = sum(1 for negated, c in pairs if negated != (c in entry.negated))
@@ -369,14 +403,21 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
             # "the provincial government" against "the federal government" in a statement that
             # otherwise follows the claim word for word: the claim does not say it
             new_details += 1
-            reasons.append(Reason("wording", "missing", w.folded, c, f"{w.folded} where the claim has {c}"))
+            reasons.append(
+                Reason("wording", "missing", w.folded, c, f"{w.folded} where the claim has {c}")
+            )
     # A restatement agrees with the claim on more than it changes; a statement that differs in
     # most of its details is about something else.
     names_agree = any(r.kind == "entity" and r.status == "agree" for r in reasons)
     restate = RESTATE_ANCHORED if anchored and names_agree else RESTATE_COVERAGE
     if conflicts and aligned >= restate and tally.matched >= RESTATE_BALANCE * tally.conflict:
         verdict = "contradicted"
-    elif not conflicts and not new_details and coverage >= SUPPORT_COVERAGE and _enough(reasons, pairs):
+    elif (
+        not conflicts
+        and not new_details
+        and coverage >= SUPPORT_COVERAGE
+        and _enough(reasons, pairs)
+    ):
         verdict = "supported"
     else:
         verdict = "unknown"
@@ -385,7 +426,9 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
 
 # Words whose two sides are not interchangeable ("beat", "than"), and the verb forms that
 # make the first side the one acted on ("was beaten by").
-_DIRECTED = frozenset({"than", "beat", "beaten", "defeat", "overtake", "overtook", "outnumber", "outscore", "edge"})
+_DIRECTED = frozenset(
+    {"than", "beat", "beaten", "defeat", "overtake", "overtook", "outnumber", "outscore", "edge"}
+)
 _PASSIVE = frozenset({"be", "was", "were", "been", "is", "are", "by"})
 
 
@@ -399,7 +442,9 @@ def _direction(seq: tuple[str, ...], cue: int, a: str, b: str) -> int | None:
         sign = -1
     if not sign:
         return None
-    passive = cue > 0 and seq[cue - 1] in _PASSIVE or (cue + 1 < len(seq) and seq[cue + 1] == "by")
+    passive = (cue > 0 and seq[cue - 1] in _PASSIVE) or (
+        cue + 1 < len(seq) and seq[cue + 1] == "by"
+    )
     return -sign if passive and seq[cue] != "than" else sign
 
 
@@ -486,8 +531,13 @@ def _substitutions(
     for k, w in enumerate(words):
         if id(w) not in wanted or stem(w.folded) in stems or stem(w.lemma) in stems:
             continue
-        left = next((position.get(matched_at[id(x)]) for x in reversed(words[:k]) if id(x) in matched_at), None)
-        right = next((position.get(matched_at[id(x)]) for x in words[k + 1 :] if id(x) in matched_at), None)
+        left = next(
+            (position.get(matched_at[id(x)]) for x in reversed(words[:k]) if id(x) in matched_at),
+            None,
+        )
+        right = next(
+            (position.get(matched_at[id(x)]) for x in words[k + 1 :] if id(x) in matched_at), None
+        )
         if left is None or right is None or right - left != 2:
             continue  # one word for one word
         gap = [entry.lemmas[p] for p in range(left + 1, right) if p not in said]
