@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterator
 import sys
 from enum import Enum
 from pathlib import Path
@@ -13,6 +14,7 @@ import typer
 
 from checkclaim._version import __version__
 from checkclaim.errors import CheckclaimError, ExitCode
+from checkclaim.models import Result
 
 app = typer.Typer(
     name="checkclaim",
@@ -145,6 +147,7 @@ def check(
     items: Any = [Item(s, "argument") for s in statements or []]
     if file is not None:
         items = inputs.read_items(file, input_format.value if input_format else None, encoding)
+    results: Iterator[Result]
     if jobs > 1:
         from checkclaim.parallel import check_parallel
 

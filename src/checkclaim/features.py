@@ -217,16 +217,16 @@ def _mentions(
             found = (k, hit)
             break
         if found:
-            k, (key, kind) = found
+            k, (name_key, kind) = found
             if not shouting and tokens[i].text[:1].isupper():
                 # "Colorado State University", "United Nations General Assembly": a known
                 # name inside a longer one that names an organisation
                 j = _cap_run(tokens, i + k, n)
                 if j > i + k and any(t.folded in lex.org_words for t in tokens[i + k : j]):
                     k = j - i
-                    key, kind = _key(tokens[i:j], names), "org"
+                    name_key, kind = _key(tokens[i:j], names), "org"
             span = text[tokens[i].start : tokens[i + k - 1].end]
-            out.append(Mention(span, key, kind, "", i, i + k))
+            out.append(Mention(span, name_key, kind, "", i, i + k))
             i += k
             continue
         tok = tokens[i]
@@ -260,8 +260,9 @@ def _mentions(
                 kind = "org"
             if words and not (len(words) == 1 and words[0].folded.isdigit()):
                 span = text[words[0].start : words[-1].end]
-                key = _key(words, names)
-                out.append(Mention(span, key, kind, "", i + (len(tokens[i:j]) - len(words)), j))
+                out.append(
+                    Mention(span, _key(words, names), kind, "", i + len(tokens[i:j]) - len(words), j)
+                )
             i = j
             continue
         i += 1

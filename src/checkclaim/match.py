@@ -103,9 +103,9 @@ def candidates(stmt: Statement, index: Index, k: int = TOP_K) -> list[tuple[int,
         posting = index.postings.get(key)
         if not posting:
             continue
-        w = index.weight(key)
+        weight = index.weight(key)
         for i in posting:
-            scores[i] = scores.get(i, 0.0) + w
+            scores[i] = scores.get(i, 0.0) + weight
     if not scores:
         return []
     best = sorted(scores.items(), key=lambda x: (-x[1], x[0]))[: k * 2]
@@ -128,7 +128,7 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9%)\]\"'”’]{2}[.!?])\s+(?=[\"“'‘(
 
 def clauses(text: str) -> list[str]:
     """A statement's sentences and clauses ("X. Y", "X, and Y"): each is judged on its own."""
-    parts = []
+    parts: list[str] = []
     for sentence in _SENTENCE_END.split(text):
         parts.extend(p.strip(" ,.;") for p in _CLAUSE_SPLIT.split(sentence))
     parts = [p for p in parts if len(p.split()) >= 3]

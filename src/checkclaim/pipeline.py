@@ -281,7 +281,7 @@ def _article_warnings(files: list[Path], parts: list[dict[str, Any]]) -> list[st
 
 def _judge(text: str, index: Any, explain: bool = False) -> Result:
     from checkclaim.match import candidates, read_statement
-    from checkclaim.verdict import assess
+    from checkclaim.verdict import Assessment, assess
 
     stmt = read_statement(text, index)
     if not stmt.words and not stmt.reading.mentions and not stmt.quantities and not stmt.dates:
@@ -301,7 +301,7 @@ def _judge(text: str, index: Any, explain: bool = False) -> Result:
         a = assess(stmt, entry, index)
         judged.append((entry, sim, a))
 
-    def fit(j: Any) -> float:
+    def fit(j: tuple[Any, float, Assessment]) -> float:
         a = j[2]
         return a.aligned if a.verdict == "contradicted" else a.coverage
 

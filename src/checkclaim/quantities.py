@@ -341,7 +341,7 @@ def _rounding(digits: str, mult: float) -> float:
     """Half a unit of the last written digit, for figures given with a magnitude word."""
     if "." in digits:
         decimals = len(digits.split(".")[1])
-        return 0.5 * 10 ** (-decimals) * mult
+        return 0.5 * 10.0 ** (-decimals) * mult
     return 0.5 * mult
 
 

@@ -329,10 +329,10 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
         same_use = [c for c in same_kind if date_use(c.relation) == date_use(d.relation)]
         ordered = _year_order(d, same_kind) if not same_use else None
         if ordered is not None:  # "before 1998" against "in 1997"
-            agree, c = ordered
+            agree, year = ordered
             if agree:
                 tally.matched += DATE_WEIGHT
-                reasons.append(Reason("date", "agree", f"{d.relation} {d.text}", c.text))
+                reasons.append(Reason("date", "agree", f"{d.relation} {d.text}", year.text))
             else:
                 conflicts += 1
                 tally.conflict += DATE_WEIGHT
@@ -341,8 +341,8 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
                         "date",
                         "disagree",
                         f"{d.relation} {d.text}",
-                        c.text,
-                        f"{d.relation} {d.text} vs {c.text}",
+                        year.text,
+                        f"{d.relation} {d.text} vs {year.text}",
                     )
                 )
             continue
@@ -399,12 +399,14 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
 
     coverage, aligned = tally.coverage(), tally.aligned()
     if coverage >= SUBSTITUTION_COVERAGE:
-        for w, c in swaps:
+        for w, theirs in swaps:
             # "the provincial government" against "the federal government" in a statement that
             # otherwise follows the claim word for word: the claim does not say it
             new_details += 1
             reasons.append(
-                Reason("wording", "missing", w.folded, c, f"{w.folded} where the claim has {c}")
+                Reason(
+                    "wording", "missing", w.folded, theirs, f"{w.folded} where the claim has {theirs}"
+                )
             )
     # A restatement agrees with the claim on more than it changes; a statement that differs in
     # most of its details is about something else.
@@ -519,7 +521,7 @@ def _substitutions(
     if not unmatched or not matched_at or len(stmt.words) < SUBSTITUTION_MIN_WORDS:
         return []
     stems = {stem(x) for x in entry.words} | {stem(x) for x in entry.lemmas}
-    position = {}
+    position: dict[str, int] = {}
     for i, lemma in enumerate(entry.lemmas):
         position.setdefault(lemma, i)
     for i, word in enumerate(entry.words):
