@@ -22,6 +22,7 @@ CLAIM_SUFFIXES = (".yaml", ".yml")
 # How much better a contradicting claim of the same article must fit than a supporting one
 # for the contradiction to stand.
 SUPPORT_MARGIN = 0.1
+FIGURE_BONUS = 0.15
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 
@@ -303,7 +304,11 @@ def _judge(text: str, index: Any, explain: bool = False) -> Result:
 
     def fit(j: tuple[Any, float, Assessment]) -> float:
         a = j[2]
-        return a.aligned if a.verdict == "contradicted" else a.coverage
+        if a.verdict != "contradicted":
+            return a.coverage
+        # a changed figure or date is the surer sign of the claim a statement restates
+        hard = any(r.status == "disagree" and r.kind in ("number", "date") for r in a.reasons)
+        return a.aligned + (FIGURE_BONUS if hard else 0.0)
 
     # The claim a statement is about is the one that accounts for most of it (a contradiction
     # is measured leaving out the details that disagree). Within one article a support must
