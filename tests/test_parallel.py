@@ -33,6 +33,8 @@ def batch_lines() -> list[str]:
         lines.append(statement(f"Kenya will send {500 + 250 * n:,} police officers to Haiti."))
         lines.append(statement(f"Armed groups control {20 + n} percent of Port-au-Prince."))
     lines.append(statement("Kenya will send 2,500 police officers to Haiti."))  # a repeat
+    first = json.loads(lines[0])
+    lines.append(json.dumps({**first, "id": "again"}))  # a repeat chunks later, its own id
     for n, broken in enumerate(("not json", '{"statement": ""}', '{"text": "no statement key"}')):
         lines.insert(40 + 97 * n, broken)
     return lines
@@ -131,6 +133,26 @@ def test_library_results_equal_check_many(small_chunks: list[int], jobs: int) ->
     assert got[5].verdict == "error" and got[5].extra == {"id": 6}
     assert got[-1].extra["id"] == "last"
     assert small_chunks == ([] if jobs == 1 else [1])
+
+
+def test_repeated_statements_are_checked_once(
+    small_chunks: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As in one process, a statement seen before is not checked again, across chunks too;
+    each repeat keeps its own extra fields."""
+    sent: list[str] = []
+    plan = parallel._Batch.plan
+
+    def spy(self: parallel._Batch, chunk: list[Item]) -> tuple[list[str], list[bool]]:
+        todo, flags = plan(self, chunk)
+        sent.extend(todo)
+        return todo, flags
+
+    monkeypatch.setattr(parallel._Batch, "plan", spy)
+    texts = [f"Kenya will send {n:,} police officers to Haiti." for n in range(500, 1500, 100)]
+    batch: list[Item | str] = [Item(texts[i % 10], extra={"row": i}) for i in range(100)]
+    assert list(parallel.check_parallel(batch, None, 2)) == list(check_many(batch, load_index()))
+    assert sorted(sent) == sorted(texts)
 
 
 def test_input_is_read_lazily(small_chunks: list[int]) -> None:

@@ -10,6 +10,7 @@ words the lists do not know are names only when written with capitals mid-senten
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -169,10 +170,11 @@ def read(
             continue
         content.append(i)
     negated: set[int] = set()
+    starts = [t.start for t in tokens]
     for end in cue_ends:
         stop = _SCOPE_END.search(text, end)
         limit = stop.start() if stop else len(text)
-        negated.update(i for i, t in enumerate(tokens) if end <= t.start < limit)
+        negated.update(range(bisect.bisect_left(starts, end), bisect.bisect_left(starts, limit)))
     return Reading(
         tuple(tokens),
         tuple(content),
@@ -261,7 +263,9 @@ def _mentions(
             if words and not (len(words) == 1 and words[0].folded.isdigit()):
                 span = text[words[0].start : words[-1].end]
                 out.append(
-                    Mention(span, _key(words, names), kind, "", i + len(tokens[i:j]) - len(words), j)
+                    Mention(
+                        span, _key(words, names), kind, "", i + len(tokens[i:j]) - len(words), j
+                    )
                 )
             i = j
             continue
@@ -333,6 +337,7 @@ def _roles(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
     """The slot each name fills, from the word before it; a list shares its first member's."""
     out: list[Mention] = []
     prev: Mention | None = None
+    by_first = {o.first: o for o in mentions}
     for m in mentions:
         role = ""
         j = m.first - 1
@@ -346,19 +351,19 @@ def _roles(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
             role = prev.role  # "from China and Russia"
         elif prev is not None and prev.last == m.first and _continues_list(tokens, m.last):
             role = prev.role  # "from the United States, Canada, and ...": a comma between them
-        elif _says(tokens, mentions, m):
+        elif _says(tokens, by_first, m):
             role = "source"
         out.append(Mention(_bare(m.text), m.key, m.kind, role, m.first, m.last))
         prev = out[-1]
     return out
 
 
-def _says(tokens: list[Token], mentions: list[Mention], m: Mention) -> bool:
+def _says(tokens: list[Token], by_first: dict[int, Mention], m: Mention) -> bool:
     """A name followed by "said", "reported" (past an abbreviation in brackets: "NDMA")."""
     after = m.last
-    for other in mentions:
-        if other.first == after and tokens[after].text.isupper():
-            after = other.last
+    nxt = by_first.get(after)
+    if nxt is not None and tokens[after].text.isupper():
+        after = nxt.last
     while after < len(tokens) and tokens[after].folded in (
         "has",
         "have",

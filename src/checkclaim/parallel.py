@@ -3,9 +3,11 @@
 Each worker loads the index once (from the cache, so quickly) and checks chunks of
 statements. The parent reads the input a chunk at a time and keeps only a few chunks in
 flight, so memory does not grow with the input, and it yields each chunk's results in the
-order the chunks were read. Items that could not be read pass through as `error` results in
-their place. A small batch, or `jobs` of 1, is checked in this process: starting workers
-would cost more than it saves.
+order the chunks were read. It also does what `pipeline.check_many` does around each check,
+so that the output is the same byte for byte: a statement seen before is judged once (only
+statements not seen before go to a worker), items that could not be read become `error`
+results in their place, and an item's extra fields are carried to its result. A small batch,
+or `jobs` of 1, is checked in this process: starting workers would cost more than it saves.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
 from itertools import chain, islice
 from pathlib import Path
 
@@ -28,6 +31,7 @@ from checkclaim.pipeline import Item, Loaded, check_many, load_index
 CHUNK = 256  # statements a task: large enough that passing them between processes is cheap
 IN_FLIGHT = 2  # chunks queued a worker: enough to keep it busy, few enough to keep memory flat
 MIN_BATCH = 2 * CHUNK  # fewer statements than this are checked in this process
+MEMO = 100_000  # distinct statements remembered, as pipeline.check_many does
 
 
 def check_parallel(
@@ -66,6 +70,52 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+class _Batch:
+    """The parent's side of check_many: what is sent to the workers, and the results put
+    back in input order."""
+
+    def __init__(self) -> None:
+        self.memo: dict[str, Result] = {}
+        self.planned: set[str] = set()  # statements sent once, whose result goes in the memo
+
+    def plan(self, chunk: list[Item]) -> tuple[list[str], list[bool]]:
+        """The statements of a chunk a worker must check, and for each item whether its
+        result is one of those (else it is an error, or a statement judged before)."""
+        todo: list[str] = []
+        sent: list[bool] = []
+        for item in chunk:
+            text = item.statement
+            send = not item.error and text not in self.planned
+            if send:
+                todo.append(text)
+                if len(self.planned) < MEMO:
+                    self.planned.add(text)
+            sent.append(send)
+        return todo, sent
+
+    def results(
+        self, chunk: list[Item], sent: list[bool], future: Future[_Outcome]
+    ) -> Iterator[Result]:
+        checked, failure = future.result()
+        fresh = iter(checked)
+        for item, is_new in zip(chunk, sent, strict=True):
+            if item.error:
+                extra = dict(item.extra or {})
+                yield Result(item.statement, "error", message=item.error, extra=extra)
+                continue
+            if is_new:
+                result = next(fresh, None)
+                if result is None:  # the worker stopped at this statement
+                    raise _error(failure or f"{_BUG}a worker returned too few results")
+                if item.statement in self.planned and item.statement not in self.memo:
+                    self.memo[item.statement] = result
+            else:
+                result = self.memo[item.statement]
+            if item.extra:
+                result = replace(result, extra={**item.extra, **result.extra})
+            yield result
+
+
 def _pooled(
     items: Iterator[Item | str],
     claims_path: str | Path | None,
@@ -82,7 +132,8 @@ def _pooled(
     executor = ProcessPoolExecutor(
         jobs, mp_context=_context(), initializer=_start, initargs=(path, encoding, explain)
     )
-    pending: deque[Future[_Outcome]] = deque()
+    batch = _Batch()
+    pending: deque[tuple[list[Item], list[bool], Future[_Outcome]]] = deque()
     finished = False
     try:
         chunks = _chunks(items, CHUNK)
@@ -95,13 +146,14 @@ def _pooled(
                 # The input broke off (a file that cannot be read further): what came before
                 # it is still reported, as it would be in one process, then the error.
                 while pending:
-                    yield from _unpack(pending.popleft())
+                    yield from batch.results(*pending.popleft())
                 raise
-            pending.append(executor.submit(_work, chunk))
+            todo, sent = batch.plan(chunk)
+            pending.append((chunk, sent, executor.submit(_work, todo)))
             if len(pending) >= jobs * IN_FLIGHT:
-                yield from _unpack(pending.popleft())
+                yield from batch.results(*pending.popleft())
         while pending:
-            yield from _unpack(pending.popleft())
+            yield from batch.results(*pending.popleft())
         finished = True
     except BrokenProcessPool as e:  # from submit() or result(), whichever notices first
         raise RuntimeError(
@@ -126,12 +178,12 @@ def _terminate(executor: ProcessPoolExecutor) -> None:
         process.terminate()
 
 
-def _chunks(items: Iterator[Item | str], size: int) -> Iterator[list[Item | str]]:
+def _chunks(items: Iterator[Item | str], size: int) -> Iterator[list[Item]]:
     """Lists of `size` items; when reading fails, the items read before it come first."""
-    chunk: list[Item | str] = []
+    chunk: list[Item] = []
     try:
         for item in items:
-            chunk.append(item)
+            chunk.append(Item(item) if isinstance(item, str) else item)
             if len(chunk) == size:
                 yield chunk
                 chunk = []
@@ -145,7 +197,8 @@ def _chunks(items: Iterator[Item | str], size: int) -> Iterator[list[Item | str]
 
 # --- in the worker --------------------------------------------------------------------------
 
-# What a chunk gives back: its results, or the message of an error meant for the user.
+# What a chunk gives back: the results of its statements in order, and the message of an
+# error that stopped it before the end ("" when none did).
 _Outcome = tuple[list[Result], str]
 
 _loaded: Loaded | None = None
@@ -168,20 +221,20 @@ def _start(path: str | None, encoding: str | None, explain: bool) -> None:
         _failure = f"{_BUG}a worker could not load the claims: {type(e).__name__}: {e}"
 
 
-def _work(chunk: list[Item | str]) -> _Outcome:
+def _work(statements: list[str]) -> _Outcome:
     if _loaded is None:
         return [], _failure or f"{_BUG}a worker has no index"
+    results: list[Result] = []
     try:
-        return list(check_many(chunk, _loaded, _explain)), ""
+        for result in check_many(statements, _loaded, _explain):
+            results.append(result)
     except CheckclaimError as e:
         # sent as text: an exception whose __init__ takes other arguments cannot be unpickled
-        return [], str(e)
+        return results, str(e)
+    return results, ""
 
 
-def _unpack(future: Future[_Outcome]) -> list[Result]:
-    results, failure = future.result()
+def _error(failure: str) -> Exception:
     if failure.startswith(_BUG):
-        raise RuntimeError(failure[len(_BUG):])
-    if failure:
-        raise CheckclaimError(failure)
-    return results
+        return RuntimeError(failure[len(_BUG) :])
+    return CheckclaimError(failure)

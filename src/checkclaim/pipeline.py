@@ -23,6 +23,9 @@ CLAIM_SUFFIXES = (".yaml", ".yml")
 # for the contradiction to stand.
 SUPPORT_MARGIN = 0.1
 FIGURE_BONUS = 0.15
+# A statement is a sentence or a few: past this many characters the rest is not read, so that
+# no input, however hostile, costs more than a bounded time.
+MAX_READ = 5_000
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 
@@ -284,7 +287,7 @@ def _judge(text: str, index: Any, explain: bool = False) -> Result:
     from checkclaim.match import candidates, read_statement
     from checkclaim.verdict import Assessment, assess
 
-    stmt = read_statement(text, index)
+    stmt = read_statement(text[:MAX_READ], index)
     if not stmt.words and not stmt.reading.mentions and not stmt.quantities and not stmt.dates:
         return Result(
             text, "unknown", reasons=(Reason("no-claim", "missing", text, "", "nothing to check"),)
@@ -327,6 +330,9 @@ def _judge(text: str, index: Any, explain: bool = False) -> Result:
         pick = max(judged, key=lambda j: (fit(j), j[2].verdict == "contradicted", j[1]))
     entry, sim, a = pick
     reasons = a.reasons
+    if len(text) > MAX_READ:
+        note = f"only the first {MAX_READ:,} of {len(text):,} characters were read"
+        reasons = (*reasons, Reason("length", "missing", "", "", note))
     if a.verdict == "unknown":
         reasons = (
             *reasons,
@@ -366,7 +372,7 @@ def check(statement: str, loaded: Loaded | Any | None = None, explain: bool = Fa
     if not statement.strip():
         raise InputError("the statement is empty")
     whole = _judge(statement, index, explain)
-    parts = clauses(statement)
+    parts = clauses(statement[:MAX_READ])
     if len(parts) < 2 or whole.verdict == "supported":
         return whole
     judged = tuple(_judge(p, index, explain) for p in parts)

@@ -17,6 +17,7 @@ Every regular expression here is linear: no nested quantifiers that could backtr
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -435,8 +436,9 @@ def extract(text: str) -> Details:
     dates = _dates(text)
     date_spans = [s for s, _ in dates]
 
+    claimed = sorted(taken + date_spans)  # spans already read as fractions, shares or dates
     for m in _QUANTITY_RE.finditer(text):
-        if any(s <= m.start("num") < e for s, e in taken + date_spans):
+        if _inside(m.start("num"), claimed):
             continue
         q = _quantity(text, m)
         if q is not None:
@@ -444,6 +446,12 @@ def extract(text: str) -> Details:
             taken.append(m.span())
     spans = tuple(sorted(taken + date_spans))
     return Details(text, tuple(quantities), tuple(d for _, d in dates), spans)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether `pos` falls in one of the sorted, non-overlapping `spans`."""
+    k = bisect.bisect_right(spans, (pos, math.inf)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def _quantity(text: str, m: re.Match[str]) -> Quantity | None:

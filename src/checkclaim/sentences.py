@@ -13,6 +13,7 @@ from typing import Any
 
 from checkclaim.models import Sentence
 
+_ENDS = re.compile(r"[.!?\n]")
 _BLOCK = re.compile(r"[^\n]+(?:\n(?![ \t\r]*\n)[^\n]+)*")
 # pySBD is superlinear; a block longer than this is cut at a line or space first.
 _MAX_BLOCK = 5000
@@ -47,32 +48,39 @@ def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
 # A line break inside a sentence (a hard-wrapped paragraph): the line does not end a sentence
 # and the next one goes on in lower case, or the line ends on a word or a comma.
 # a line that ends on one of these goes on in the next line, whatever its first letter
-_FUNCTION_WORDS = (
-    "the",
-    "a",
-    "an",
-    "of",
-    "to",
-    "in",
-    "at",
-    "on",
-    "for",
-    "and",
-    "or",
-    "by",
-    "with",
-    "from",
+_FUNCTION_WORDS = frozenset(
+    ("the", "a", "an", "of", "to", "in", "at", "on", "for", "and", "or", "by", "with", "from")
 )
-_WRAP = re.compile(
-    r"(?<=[^.!?:\"'”’)\]\s])[ \t\r]*\n(?=[ \t]*[a-z0-9(])|(?<=[,;])[ \t\r]*\n(?=[ \t]*\S)"
-    r"|(?:" + "|".join(rf"(?<=\b{w})" for w in _FUNCTION_WORDS) + r")[ \t\r]*\n(?=[ \t]*\S)"
-)
+_BREAK = re.compile(r"[ \t\r]*\n")
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+_NEXT = re.compile(r"[ \t]*(\S)")
 
 
 def _join_wrapped(chunk: str) -> str:
-    """The chunk with wrapped lines joined by spaces, carriage returns made spaces: the same
-    length, so offsets hold."""
-    return _WRAP.sub(lambda m: " " * len(m.group(0)), chunk).replace("\r", " ")
+    """The chunk with the line breaks inside sentences (hard-wrapped paragraphs) made spaces,
+    and carriage returns made spaces: the same length, so offsets hold. A break is inside a
+    sentence when the line does not end one and the next goes on in lower case, or the line
+    ends on a comma or on a word like "the"."""
+    if "\n" not in chunk:
+        return chunk.replace("\r", " ")
+    out = list(chunk)
+    for m in _BREAK.finditer(chunk):
+        before = chunk[m.start() - 1] if m.start() else "\n"
+        after = chunk[m.end() : m.end() + 1]
+        nxt = _NEXT.match(chunk, m.end())
+        rest = nxt.group(1) if nxt else ""
+        if not after or before in "\n":
+            continue
+        ends = before in ".!?:\"'\u201d\u2019)]" or before.isspace()
+        last = _LAST_WORD.search(chunk, max(0, m.start() - 12), m.start())
+        join = (
+            (not ends and (rest.islower() or rest.isdigit() or rest == "("))
+            or before in ",;"
+            or bool(last and last.group(1) in _FUNCTION_WORDS and last.end() == m.start())
+        )
+        if join:
+            out[m.start() : m.end()] = " " * (m.end() - m.start())
+    return "".join(out).replace("\r", " ")
 
 
 def split(text: str, blocks: Iterable[tuple[int, int]] | None = None) -> list[Sentence]:
@@ -83,9 +91,16 @@ def split(text: str, blocks: Iterable[tuple[int, int]] | None = None) -> list[Se
             chunk = _join_wrapped(text[p_start:p_end])
             if not chunk.strip():
                 continue
-            # pySBD reads a straight apostrophe as a quote mark ("managers' index"): hide it
-            for seg in _segmenter().segment(chunk.replace("'", "\u2019")):
-                s, e = p_start + seg.start, p_start + seg.end
+            if not _ENDS.search(chunk):
+                segments: list[tuple[int, int]] = [(0, len(chunk))]  # nothing to split on
+            else:
+                # pySBD reads a straight apostrophe as a quote ("managers' index"): hide it
+                segments = [
+                    (seg.start, seg.end)
+                    for seg in _segmenter().segment(chunk.replace("'", "\u2019"))
+                ]
+            for seg_start, seg_end in segments:
+                s, e = p_start + seg_start, p_start + seg_end
                 # trim the whitespace pySBD leaves on either side
                 while s < e and text[s].isspace():
                     s += 1
