@@ -43,8 +43,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+sys.dont_write_bytecode = True  # the run leaves nothing behind, not even a __pycache__
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import corpus  # the generator beside this script
+import corpus  # noqa: E402 - the generator beside this script, found once on the path
 
 STATEMENT = "Kenya sends 2,500 officers"
 TINY_APP = '''\
