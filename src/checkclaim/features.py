@@ -102,6 +102,9 @@ class Names:
             table[tuple(alias.split())] = (key, kind)
         self.table = table
         self.longest = max((len(k) for k in table), default=1)
+        self.longest_from: dict[str, int] = {}  # first word -> the longest name it starts
+        for k in table:
+            self.longest_from[k[0]] = max(self.longest_from.get(k[0], 0), len(k))
 
 
 def tokenize(text: str, lemma: Callable[[str], str]) -> list[Token]:
@@ -150,10 +153,14 @@ def read(
                 continue
             negations.append(f)
             cue_ends.append(tok.end)
-    for phrase in lex.negation_phrases:
-        k = len(phrase)
-        for i in range(n - k + 1):
-            if tuple(t.folded for t in tokens[i : i + k]) == phrase:
+    folded = [t.folded for t in tokens]
+    starters = {p[0] for p in lex.negation_phrases}
+    for i in range(n):
+        if folded[i] not in starters:
+            continue
+        for phrase in lex.negation_phrases:
+            k = len(phrase)
+            if phrase[0] == folded[i] and tuple(folded[i : i + k]) == phrase:
                 negations.append(" ".join(phrase))
                 cue_ends.append(tokens[i + k - 1].end)
 
@@ -201,11 +208,13 @@ def _mentions(
 ) -> list[Mention]:
     out: list[Mention] = []
     n = len(tokens)
+    folded = [t.folded for t in tokens]
     i = 0
     while i < n:
         found = None
-        for k in range(min(names.longest, n - i), 0, -1):
-            key = tuple(t.folded for t in tokens[i : i + k])
+        longest = names.longest_from.get(folded[i], 0)
+        for k in range(min(longest, n - i), 0, -1):
+            key = tuple(folded[i : i + k])
             hit = names.table.get(key)
             if hit is None:
                 continue

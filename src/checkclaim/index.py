@@ -23,7 +23,7 @@ from checkclaim._version import __version__
 from checkclaim.features import Names, read, sequence, tokenize
 from checkclaim.lexicon import Lemmatizer, Lexicon, form_table, lemmatize_exact, lexicon
 from checkclaim.models import Claim, ClaimSet, DateRef, Entity, Interval, Quantity
-from checkclaim.normalize import fold, normalize
+from checkclaim.normalize import fold, normalize, stem
 from checkclaim.quantities import extract
 
 CACHE_FORMAT = 4
@@ -60,6 +60,51 @@ class Entry:
         return frozenset(self.lemmas) | frozenset(self.words)
 
 
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What comparing a statement with one claim needs of the claim, worked out once."""
+
+    synonym_of: dict[int, str]  # synonym group -> the claim's word in it
+    opposite_of: dict[tuple[int, int], str]  # (antonym pair, side) -> the claim's word there
+    stems: frozenset[str]
+    position: dict[str, int]  # a lemma or word -> where it first stands among the content
+    phrase_groups: frozenset[int]  # synonym groups of the claim's words and short phrases
+
+
+def phrase_groups(lemmas: Sequence[str], lex: Lexicon) -> dict[int, set[int]]:
+    """Synonym groups of the words and two- and three-word phrases, with their positions."""
+    out: dict[int, set[int]] = {}
+    for i in range(len(lemmas)):
+        for k in (1, 2, 3):
+            if i + k > len(lemmas):
+                break
+            key = lemmas[i] if k == 1 else " ".join(lemmas[i : i + k])
+            for g in lex.synonyms.get(key, ()):
+                out.setdefault(g, set()).update(range(i, i + k))
+    return out
+
+
+def _facts(entry: Entry, lex: Lexicon) -> Facts:
+    synonym_of: dict[int, str] = {}
+    for lemma in sorted(entry.lemma_set):
+        for g in lex.synonyms.get(lemma, ()):
+            synonym_of.setdefault(g, lemma)
+    variants = {stem(x): x for x in entry.lemma_set} | {x: x for x in entry.lemma_set}
+    opposite_of: dict[tuple[int, int], str] = {}
+    for c in sorted(variants):
+        for pair, side in lex.antonyms.get(c, ()):
+            opposite_of.setdefault((pair, side), variants[c])
+    position: dict[str, int] = {}
+    for i, lemma in enumerate(entry.lemmas):
+        position.setdefault(lemma, i)
+    for i, word in enumerate(entry.words):
+        position.setdefault(word, i)
+    stems = frozenset(stem(x) for x in entry.words) | frozenset(stem(x) for x in entry.lemmas)
+    return Facts(
+        synonym_of, opposite_of, stems, position, frozenset(phrase_groups(entry.lemmas, lex))
+    )
+
+
 class Index:
     """Every claim of the claim sets in use, and how to find candidates for a statement."""
 
@@ -72,6 +117,7 @@ class Index:
         lex: Lexicon,
     ) -> None:
         self.entries = entries
+        self._facts: dict[int, Facts] = {}
         self.forms = forms
         self.aliases = aliases  # folded alias -> (key, kind): names the articles use
         self.sources = sources
@@ -92,6 +138,13 @@ class Index:
         ) | frozenset(w for e in entries for n in e.names + e.context for w in n.key.split())
         self.n = len(entries)
         self.vocabulary = sorted({w for e in entries for w in e.words if len(w) >= 5})
+
+    def facts(self, entry: Entry) -> Facts:
+        """The claim's comparison facts, worked out on first use and kept."""
+        got = self._facts.get(id(entry))
+        if got is None:
+            got = self._facts[id(entry)] = _facts(entry, self.lex)
+        return got
 
     def weight(self, key: str) -> float:
         """How informative a lemma or name is: rarer in the claims is more telling."""

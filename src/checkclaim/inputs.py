@@ -187,10 +187,11 @@ def _split(
 ) -> Iterator[tuple[AnyStr, int, int]]:
     """Lines of a stream of chunks: (the line without its ending, its true length, the
     ending's length). A line longer than `limit` is cut to its first `limit` units, the
-    same however the stream is cut into chunks, and the rest is skipped as it streams past,
-    so memory stays bounded."""
-    buf: AnyStr | None = None
-    dropped = 0  # units of the current line skipped past the limit
+    same however the stream is cut into chunks; the rest is counted as it streams past and
+    never kept, so memory stays bounded by `limit` and a chunk."""
+    buf: AnyStr | None = None  # the unfinished line (at most `limit` units and a held CR)
+    head: AnyStr | None = None  # the kept start of an over-long line
+    skipped = 0  # units of that line counted and let go
     for chunk in chunks:
         buf = chunk if buf is None else buf + chunk
         pos = 0
@@ -198,20 +199,31 @@ def _split(
             if m.lastindex == 2 and m.end() == len(buf):
                 break  # a lone CR at the end may be the first half of a CRLF
             end = m.start()
-            yield buf[pos : min(end, pos + limit)], end - pos + dropped, m.end() - end
-            dropped = 0
+            if head is not None:
+                yield head, len(head) + skipped + end - pos, m.end() - end
+                head, skipped = None, 0
+            else:
+                yield buf[pos : min(end, pos + limit)], end - pos, m.end() - end
             pos = m.end()
         buf = buf[pos:]
         held = buf.endswith(cr)
         body = buf[:-1] if held else buf
-        if len(body) > limit:
-            dropped += len(body) - limit
-            buf = body[:limit] + (cr if held else body[:0])
-    if buf:
-        if buf.endswith(cr):
-            yield buf[:-1][:limit], len(buf) - 1 + dropped, 1
+        if head is not None:
+            skipped += len(body)
+        elif len(body) > limit:
+            head, skipped = body[:limit], len(body) - limit
         else:
-            yield buf[:limit], len(buf) + dropped, 0
+            continue
+        buf = cr if held else body[:0]
+    if head is not None:
+        assert buf is not None
+        held = buf.endswith(cr)
+        yield head, len(head) + skipped + len(buf) - held, int(held)
+    elif buf:
+        if buf.endswith(cr):
+            yield buf[:-1][:limit], len(buf) - 1, 1
+        else:
+            yield buf[:limit], len(buf), 0
 
 
 def _shown(text: str) -> str:

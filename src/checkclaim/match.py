@@ -9,19 +9,20 @@ paraphrases from unrelated sentences best), and corrects typos against the claim
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from checkclaim.features import Reading, read, sequence
-from checkclaim.index import Index
+from checkclaim.index import Index, phrase_groups
 from checkclaim.lexicon import english_words
 from checkclaim.models import DateRef, Quantity
 from checkclaim.normalize import normalize
 from checkclaim.quantities import extract
 
 TOP_K = 8
+CANDIDATE_FLOOR = 0.35  # share of the best candidate's overlap a candidate must reach
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,7 @@ class Statement:
     quantities: tuple[Quantity, ...]
     dates: tuple[DateRef, ...]
     seq: tuple[str, ...] = ()  # every token's lemma, names as "@key"
+    phrase_groups: dict[int, set[int]] = field(default_factory=dict)  # synonym group -> words
 
     @property
     def bag(self) -> str:
@@ -109,6 +111,9 @@ def candidates(stmt: Statement, index: Index, k: int = TOP_K) -> list[tuple[int,
     if not scores:
         return []
     best = sorted(scores.items(), key=lambda x: (-x[1], x[0]))[: k * 2]
+    # claims that share far less with the statement than the best one are not worth a look
+    floor = best[0][1] * CANDIDATE_FLOOR
+    best = [(i, s) for i, s in best if s >= floor]
     bag = stmt.bag
     ranked = []
     for i, s in best:

@@ -89,6 +89,7 @@ def words(text: str) -> list[str]:
     return TOKEN.findall(text)
 
 
+@cache
 def fold(word: str) -> str:
     """A word's lookup form: lower case, no dots, no possessive, no accents."""
     w = word.lower().replace(".", "")

@@ -305,10 +305,14 @@ _QUANTITY_RE = re.compile(
 )
 _YEAR_RE = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
 _DAY_MONTH = re.compile(
-    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Z][a-z]{2,8})\b|"
-    r"\b(?P<month2>[A-Z][a-z]{2,8})\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?\b(?!,\d)"
+    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9})\b|"
+    r"\b(?P<month2>[A-Za-z]{3,9})\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?\b(?!,\d)"
 )
 _WORD_RE = re.compile(r"[A-Za-z]+\.?")
+# month and weekday names, in any letter case ("may" and "march" are checked for a date nearby)
+_DATE_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted({*MONTHS, *WEEKDAYS}, key=len, reverse=True)) + r")\b\.?", re.I
+)
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
@@ -393,10 +397,14 @@ def _qualifier_before(text: str, start: int) -> str:
 
 def prepare(text: str) -> str:
     """Spelled-out numbers as digits ("twenty-five hundred" -> "2500"), magnitudes kept as words."""
-    text = _HALF_MAGNITUDE.sub(lambda m: "0.5 " + _magnitude_word(m.group(1)), text)
-    text = _A_MAGNITUDE.sub(lambda m: "1 " + _magnitude_word(m.group(1)), text)
-    text = _A_DOZEN.sub("12", text)
-    text = _A_SPAN.sub(lambda m: (m.group(1) or "") + "1 ", text)
+    low = text.lower()
+    if "million" in low or "billion" in low or "thousand" in low or "1000" in low:
+        text = _HALF_MAGNITUDE.sub(lambda m: "0.5 " + _magnitude_word(m.group(1)), text)
+        text = _A_MAGNITUDE.sub(lambda m: "1 " + _magnitude_word(m.group(1)), text)
+    if "dozen" in low:
+        text = _A_DOZEN.sub("12", text)
+    if " a " in low or " an " in low or " one " in low:
+        text = _A_SPAN.sub(lambda m: (m.group(1) or "") + "1 ", text)
     if _NUMBER_WORD.search(text):
         from text_to_num import alpha2digit  # imported here: only text with number words needs it
 
@@ -406,7 +414,8 @@ def prepare(text: str) -> str:
         text = _SPELLED_MAGNITUDE.sub(
             lambda m: m.group(1) + " " + _MAGNITUDE_NAMES[m.group(2)], text
         )
-    text = _N_DOZEN.sub(lambda m: str(int(m.group(1)) * 12), text)
+    if "dozen" in low:
+        text = _N_DOZEN.sub(lambda m: str(int(m.group(1)) * 12), text)
     return text
 
 
@@ -558,17 +567,17 @@ def _dates(text: str) -> list[tuple[tuple[int, int], DateRef]]:
         day = m.group("day") or m.group("day2")
         if month in MONTHS and day and 1 <= int(day) <= 31:
             out.append((m.span(), DateRef(m.group(0), "day", str(int(day)), "")))
-    for m in _WORD_RE.finditer(text):
+    for m in _DATE_WORD.finditer(text):
         word = m.group(0).rstrip(".")
         lw = word.lower()
-        if lw in WEEKDAYS and word[0].isupper():
+        if lw in WEEKDAYS:
             out.append(
                 (
                     m.span(),
                     DateRef(word, "weekday", WEEKDAYS[lw], _relation_before(text, m.start())),
                 )
             )
-        elif lw in MONTHS and word[0].isupper() and (lw == MONTHS[lw] or m.group(0).endswith(".")):
+        elif lw in MONTHS and (lw == MONTHS[lw] or (word[0].isupper() and m.group(0).endswith("."))):
             if lw == "may" and not _looks_like_month_may(text, m.start(), m.end()):
                 continue
             if lw == "march" and not _looks_like_month_may(text, m.start(), m.end()):

@@ -18,6 +18,7 @@ including a new figure, date or name the article never gives, is unknown.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -95,8 +96,14 @@ def _enough(reasons: list[Reason], pairs: list[tuple[bool, str]]) -> bool:
     return len(pairs) + agreeing >= 2
 
 
+@cache
 def _initials(key: str) -> str:
     return "".join(w[0] for w in key.split() if w not in ("of", "for", "the", "and", "on"))
+
+
+@cache
+def _key_words(key: str) -> frozenset[str]:
+    return frozenset(key.split())
 
 
 def _name_matches(m: Mention, n: Name, index: Index) -> bool:
@@ -106,7 +113,7 @@ def _name_matches(m: Mention, n: Name, index: Index) -> bool:
     for short, long in ((m.key, n.key), (n.key, m.key)):
         if " " not in short and 2 <= len(short) <= 6 and " " in long and _initials(long) == short:
             return True
-    a, b = set(m.key.split()), set(n.key.split())
+    a, b = _key_words(m.key), _key_words(n.key)
     if (
         a
         and b
@@ -158,24 +165,20 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
     anchored = False  # a figure of the very same unit disagrees ("72 hours" / "48 hours")
 
     # wording
-    syn_of_claim: dict[int, str] = {}
-    for lemma in sorted(entry.lemma_set):
-        for g in lex.synonyms.get(lemma, ()):
-            syn_of_claim.setdefault(g, lemma)
+    facts = index.facts(entry)
+    syn_of_claim = facts.synonym_of
     pairs: list[tuple[bool, str]] = []  # (negated in the statement, the claim's word)
     matched_at: dict[int, str] = {}  # statement word -> the claim's word it matched
     unmatched_words = []
-    variants = {stem(x): x for x in entry.lemma_set} | {x: x for x in entry.lemma_set}
 
     def opposite_of(w: Word) -> str | None:
-        return next(
-            (
-                variants[c]
-                for c in sorted(variants)
-                if lex.opposite(w.lemma, c) or lex.opposite(stem(w.folded), c)
-            ),
-            None,
-        )
+        found = [
+            hit
+            for key in (w.lemma, stem(w.folded))
+            for pair, side in lex.antonyms.get(key, ())
+            if (hit := facts.opposite_of.get((pair, 1 - side))) is not None
+        ]
+        return min(found) if found else None
 
     ambiguous: list[tuple[Word, str, str]] = []  # a synonym and an opposite both in the claim
     for w in stmt.words:
@@ -228,7 +231,7 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
             tally.matched += w.weight
             unmatched_words.remove(w)
     tally.missing += sum(w.weight for w in unmatched_words)
-    swaps = _substitutions(stmt, entry, matched_at, unmatched_words)
+    swaps = _substitutions(stmt, entry, index, matched_at, unmatched_words)
 
     # names
     matched_claim_names: set[int] = set()
@@ -486,25 +489,10 @@ def _distance(lemmas: tuple[str, ...], word: str, anchors: list[int]) -> float:
 
 def _phrase_cover(stmt: Statement, entry: Entry, index: Index, unmatched: list[Word]) -> list[Word]:
     """The unmatched statement words a multi-word synonym of the claim's accounts for."""
-    lex = index.lex
-    lemmas = [w.lemma for w in stmt.words]
-    claim_lemmas = list(entry.lemmas)
-
-    def groups_of(seq: list[str]) -> dict[int, set[int]]:
-        out: dict[int, set[int]] = {}
-        for i in range(len(seq)):
-            for k in (1, 2, 3):
-                if i + k > len(seq):
-                    break
-                key = " ".join(seq[i : i + k])
-                for g in lex.synonyms.get(key, ()):
-                    out.setdefault(g, set()).update(range(i, i + k))
-        return out
-
-    claim_groups = set(groups_of(claim_lemmas))
+    claim_groups = index.facts(entry).phrase_groups
     wanted = {id(w) for w in unmatched}
     covered: dict[int, Word] = {}
-    for g, positions in groups_of(lemmas).items():
+    for g, positions in stmt.phrase_groups.items():
         if g in claim_groups:
             for p in positions:
                 w = stmt.words[p]
@@ -514,18 +502,14 @@ def _phrase_cover(stmt: Statement, entry: Entry, index: Index, unmatched: list[W
 
 
 def _substitutions(
-    stmt: Statement, entry: Entry, matched_at: dict[int, str], unmatched: list[Word]
+    stmt: Statement, entry: Entry, index: Index, matched_at: dict[int, str], unmatched: list[Word]
 ) -> list[tuple[Word, str]]:
     """Statement words standing where the claim has another word: between two words the two
     share that sit close together in the claim, with a claim word between them left unsaid."""
     if not unmatched or not matched_at or len(stmt.words) < SUBSTITUTION_MIN_WORDS:
         return []
-    stems = {stem(x) for x in entry.words} | {stem(x) for x in entry.lemmas}
-    position: dict[str, int] = {}
-    for i, lemma in enumerate(entry.lemmas):
-        position.setdefault(lemma, i)
-    for i, word in enumerate(entry.words):
-        position.setdefault(word, i)
+    facts = index.facts(entry)
+    stems, position = facts.stems, facts.position
     said = {position[c] for c in matched_at.values() if c in position}
     words = list(stmt.words)
     wanted = {id(w) for w in unmatched}
