@@ -107,7 +107,10 @@ def to_data(cs: ClaimSet) -> dict[str, Any]:
 def dumps(cs: ClaimSet) -> str:
     yaml = _yaml()
 
-    class Dumper(yaml.SafeDumper):  # type: ignore[misc,name-defined]
+    # libyaml's emitter where there is one: the same text, several times faster
+    base = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+    class Dumper(base):  # type: ignore[misc,valid-type]
         pass
 
     def represent_list(dumper: Any, data: list[Any]) -> Any:

@@ -9,6 +9,7 @@ re-validated. The cache is safe to delete and cannot run code when loaded.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import math
@@ -26,7 +27,7 @@ from checkclaim.models import Claim, ClaimSet, DateRef, Entity, Interval, Quanti
 from checkclaim.normalize import fold, normalize, stem
 from checkclaim.quantities import extract
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 TOPIC_SHARE = 0.2
 
 
@@ -252,8 +253,36 @@ def compile_claims(cs: ClaimSet) -> dict[str, Any]:
         "source": {"name": cs.name, "title": cs.provenance.title, "sha256": cs.provenance.sha256},
         "claims": claims,
         "aliases": {k: list(v) for k, v in sorted(aliases.items())},
-        "forms": form_table(vocab),
+        "forms": _own_forms(form_table(vocab)),
     }
+
+
+def shared_forms() -> dict[str, str]:
+    """Inflections of every word the lists name: the same for every claim set, so kept once in
+    the cache folder (keyed by the lists and this version) rather than in each compiled set."""
+    lex = lexicon()
+    path = cache_dir() / f"forms-{__version__}-{lex.digest}.json"
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+        if isinstance(data, dict):
+            return data
+    except (OSError, ValueError):
+        pass
+    table = form_table(lex.vocabulary())
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(table, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return table
+
+
+def _own_forms(table: dict[str, str]) -> dict[str, str]:
+    shared = shared_forms()
+    return {k: v for k, v in sorted(table.items()) if shared.get(k) != v}
 
 
 def _claim_data(c: Claim) -> dict[str, Any]:
@@ -306,14 +335,14 @@ def from_compiled(parts: Sequence[dict[str, Any]]) -> Index:
     """An index over one or more compiled claim sets."""
     lex = lexicon()
     entries: list[Entry] = []
-    forms: dict[str, str] = {}
+    forms: dict[str, str] = dict(shared_forms())
     aliases: dict[str, tuple[str, str]] = {}
     sources = []
     for part in parts:
         src = part["source"]
         label = src["title"] or Path(src["name"]).name
         sources.append({"name": src["name"], "title": src["title"], "sha256": src["sha256"]})
-        forms.update(part["forms"])
+        forms.update(part["forms"])  # on top of the shared forms of the word lists
         for k, v in part["aliases"].items():
             aliases.setdefault(k, (v[0], v[1]))
         for c in part["claims"]:
@@ -369,11 +398,22 @@ def cache_key(contents: Iterable[bytes]) -> str:
     return h.hexdigest()[:32]
 
 
+def _prune(folder: Path) -> None:
+    import time
+
+    limit = time.time() - CACHE_DAYS * 86400
+    for p in folder.glob("*.json"):
+        with contextlib.suppress(OSError):
+            if p.stat().st_mtime < limit:
+                p.unlink()
+
+
 def cached(key: str) -> list[dict[str, Any]] | None:
     path = cache_dir() / f"{key}.json"
     try:
         with open(path, encoding="utf-8") as f:
             data = json.load(f)
+        os.utime(path)  # used: kept by the pruning
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
@@ -382,11 +422,15 @@ def cached(key: str) -> list[dict[str, Any]] | None:
     return parts if isinstance(parts, list) else None
 
 
+CACHE_DAYS = 30  # compiled sets not used for this long are removed
+
+
 def store(key: str, parts: list[dict[str, Any]]) -> None:
     """Best effort: a cache that cannot be written only costs time."""
     folder = cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        _prune(folder)
         tmp = folder / f".{key}.{os.getpid()}.tmp"
         with open(tmp, "w", encoding="utf-8") as f:
             json.dump({"format": CACHE_FORMAT, "parts": parts}, f, separators=(",", ":"))

@@ -23,6 +23,7 @@ from checkclaim.quantities import extract
 
 TOP_K = 8
 CANDIDATE_FLOOR = 0.35  # share of the best candidate's overlap a candidate must reach
+COMMON_SHARE, COMMON_FLOOR = 0.02, 500  # a key in more claims than this is skipped in a search
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,9 +102,11 @@ def candidates(stmt: Statement, index: Index, k: int = TOP_K) -> list[tuple[int,
     for m in stmt.reading.mentions:
         keys.add(f"@{m.key}")
         keys.update(f"@{p}" for p in m.key.split())
-    for key in keys:
+    # rare keys first; a key shared by a large part of a big archive tells little and costs much
+    common = max(COMMON_FLOOR, COMMON_SHARE * index.n)
+    for key in sorted(keys, key=lambda k: (len(index.postings.get(k, ())), k)):
         posting = index.postings.get(key)
-        if not posting:
+        if not posting or (len(posting) > common and scores):
             continue
         weight = index.weight(key)
         for i in posting:

@@ -242,11 +242,19 @@ def load_index(
     )
     parts = ix.cached(key)
     if parts is None:
+        # one file changed in a folder of thousands: only that one is compiled again
         parts = []
         for n, (f, data) in enumerate(zip(files, contents, strict=True)):
-            cs = _read_claim_set(f, data, encoding)
-            part = ix.compile_claims(cs)
-            part["source"]["article"] = cs.provenance.file
+            one_key = ix.cache_key([f.name.encode() + b"\0" + data])
+            one = ix.cached(one_key) if len(files) > 1 else None
+            if one is None:
+                cs = _read_claim_set(f, data, encoding)
+                part = ix.compile_claims(cs)
+                part["source"]["article"] = cs.provenance.file
+                if len(files) > 1:
+                    ix.store(one_key, [part])
+            else:
+                part = one[0]
             parts.append(part)
             if progress:
                 progress(n + 1, len(files))
