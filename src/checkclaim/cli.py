@@ -366,7 +366,9 @@ def _stdout_is_devnull() -> bool:
 def _is_pipe_error(e: OSError) -> bool:
     import errno
 
-    return isinstance(e, BrokenPipeError) or e.errno in (errno.EPIPE, errno.EINVAL)
+    # Windows reports a write to a closed pipe as EINVAL; elsewhere EINVAL is a real error
+    closed = (errno.EPIPE, errno.EINVAL) if os.name == "nt" else (errno.EPIPE,)
+    return isinstance(e, BrokenPipeError) or e.errno in closed
 
 
 def _never_fail_to_print() -> None:

@@ -27,7 +27,7 @@ from checkclaim.models import Claim, ClaimSet, DateRef, Entity, Interval, Quanti
 from checkclaim.normalize import fold, normalize, stem
 from checkclaim.quantities import extract
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 TOPIC_SHARE = 0.2
 
 
@@ -111,11 +111,12 @@ class Index:
 
     def __init__(
         self,
-        entries: list[Entry],
+        entries: Sequence[Entry],
         forms: dict[str, str],
         aliases: dict[str, tuple[str, str]],
         sources: list[dict[str, str]],
         lex: Lexicon,
+        lookup: dict[str, Any],
     ) -> None:
         self.entries = entries
         self._facts: dict[int, Facts] = {}
@@ -125,20 +126,9 @@ class Index:
         self.lex = lex
         self.lemma = Lemmatizer(forms)
         self.names = Names(lex, aliases)
-        self.postings: dict[str, list[int]] = {}
-        for i, e in enumerate(entries):
-            keys = set(e.lemma_set)
-            for lemma in e.lemma_set:
-                keys.update(f"~{g}" for g in lex.synonyms.get(lemma, ()))
-            keys.update(f"@{n.key}" for n in e.names + e.context)
-            keys.update(f"@{w}" for n in e.names + e.context for w in n.key.split())
-            for k in keys:
-                self.postings.setdefault(k, []).append(i)
-        self.article_names = frozenset(
-            n.key for e in entries for n in e.names + e.context
-        ) | frozenset(w for e in entries for n in e.names + e.context for w in n.key.split())
+        self.postings: dict[str, list[int]] = lookup["postings"]
         self.n = len(entries)
-        self.vocabulary = sorted({w for e in entries for w in e.words if len(w) >= 5})
+        self.vocabulary: list[str] = lookup["vocabulary"]
 
     def facts(self, entry: Entry) -> Facts:
         """The claim's comparison facts, worked out on first use and kept."""
@@ -331,10 +321,62 @@ def _claim_from(d: dict[str, Any]) -> Claim:
     )
 
 
-def from_compiled(parts: Sequence[dict[str, Any]]) -> Index:
-    """An index over one or more compiled claim sets."""
+class _Entries(Sequence[Entry]):
+    """Compiled claims, each turned into an `Entry` the first time the matcher looks at it:
+    a search over an archive of thousands of articles looks at a few."""
+
+    def __init__(self, raw: list[tuple[dict[str, Any], str]]) -> None:
+        self._raw = raw
+        self._made: dict[int, Entry] = {}
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __getitem__(self, i: int) -> Entry:  # type: ignore[override]
+        got = self._made.get(i)
+        if got is None:
+            c, label = self._raw[i]
+            got = self._made[i] = Entry(
+                claim=_claim_from(c["claim"]),
+                source=label,
+                lemmas=tuple(c["lemmas"]),
+                seq=tuple(c["seq"]),
+                words=tuple(c["words"]),
+                names=tuple(Name(*n) for n in c["names"]),
+                context=tuple(Name(*n) for n in c["context"]),
+                unit_lemmas=tuple(frozenset(u) for u in c["units"]),
+                negated=frozenset(c["neg"]),
+                near=frozenset(c["near"]),
+            )
+        return got
+
+
+def lookup_data(parts: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The inverted index (lemma, synonym group or name -> claims) and the typo vocabulary."""
     lex = lexicon()
-    entries: list[Entry] = []
+    postings: dict[str, list[int]] = {}
+    vocabulary: set[str] = set()
+    i = 0
+    for part in parts:
+        for c in part["claims"]:
+            lemmas = set(c["lemmas"]) | set(c["words"])
+            keys = set(lemmas)
+            for lemma in lemmas:
+                keys.update(f"~{g}" for g in lex.synonyms.get(lemma, ()))
+            for n in c["names"] + c["context"]:
+                keys.add(f"@{n[1]}")
+                keys.update(f"@{w}" for w in n[1].split())
+            for k in sorted(keys):
+                postings.setdefault(k, []).append(i)
+            vocabulary.update(w for w in c["words"] if len(w) >= 5)
+            i += 1
+    return {"postings": postings, "vocabulary": sorted(vocabulary)}
+
+
+def from_compiled(parts: Sequence[dict[str, Any]], lookup: dict[str, Any] | None = None) -> Index:
+    """An index over one or more compiled claim sets (`lookup` from `lookup_data`, if kept)."""
+    lex = lexicon()
+    raw: list[tuple[dict[str, Any], str]] = []
     forms: dict[str, str] = dict(shared_forms())
     aliases: dict[str, tuple[str, str]] = {}
     sources = []
@@ -345,22 +387,8 @@ def from_compiled(parts: Sequence[dict[str, Any]]) -> Index:
         forms.update(part["forms"])  # on top of the shared forms of the word lists
         for k, v in part["aliases"].items():
             aliases.setdefault(k, (v[0], v[1]))
-        for c in part["claims"]:
-            entries.append(
-                Entry(
-                    claim=_claim_from(c["claim"]),
-                    source=label,
-                    lemmas=tuple(c["lemmas"]),
-                    seq=tuple(c["seq"]),
-                    words=tuple(c["words"]),
-                    names=tuple(Name(*n) for n in c["names"]),
-                    context=tuple(Name(*n) for n in c["context"]),
-                    unit_lemmas=tuple(frozenset(u) for u in c["units"]),
-                    negated=frozenset(c["neg"]),
-                    near=frozenset(c["near"]),
-                )
-            )
-    return Index(entries, forms, aliases, sources, lex)
+        raw.extend((c, label) for c in part["claims"])
+    return Index(_Entries(raw), forms, aliases, sources, lex, lookup or lookup_data(parts))
 
 
 # --- the cache ------------------------------------------------------------------------------
@@ -409,6 +437,13 @@ def _prune(folder: Path) -> None:
 
 
 def cached(key: str) -> list[dict[str, Any]] | None:
+    """The compiled claim sets kept under `key`, or None."""
+    got = cached_with_lookup(key)
+    return got[0] if got else None
+
+
+def cached_with_lookup(key: str) -> tuple[list[dict[str, Any]], dict[str, Any] | None] | None:
+    """The compiled claim sets kept under `key` and their inverted index, if it was kept."""
     path = cache_dir() / f"{key}.json"
     try:
         with open(path, encoding="utf-8") as f:
@@ -419,13 +454,16 @@ def cached(key: str) -> list[dict[str, Any]] | None:
     if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
         return None
     parts = data.get("parts")
-    return parts if isinstance(parts, list) else None
+    lookup = data.get("lookup")
+    if not isinstance(parts, list):
+        return None
+    return parts, lookup if isinstance(lookup, dict) else None
 
 
 CACHE_DAYS = 30  # compiled sets not used for this long are removed
 
 
-def store(key: str, parts: list[dict[str, Any]]) -> None:
+def store(key: str, parts: list[dict[str, Any]], lookup: dict[str, Any] | None = None) -> None:
     """Best effort: a cache that cannot be written only costs time."""
     folder = cache_dir()
     try:
@@ -433,7 +471,10 @@ def store(key: str, parts: list[dict[str, Any]]) -> None:
         _prune(folder)
         tmp = folder / f".{key}.{os.getpid()}.tmp"
         with open(tmp, "w", encoding="utf-8") as f:
-            json.dump({"format": CACHE_FORMAT, "parts": parts}, f, separators=(",", ":"))
+            data: dict[str, Any] = {"format": CACHE_FORMAT, "parts": parts}
+            if lookup is not None:
+                data["lookup"] = lookup
+            json.dump(data, f, separators=(",", ":"))
         os.replace(tmp, folder / f"{key}.json")
     except OSError:
         pass
