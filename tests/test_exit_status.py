@@ -33,6 +33,7 @@ def test_exit_codes_are_the_documented_ones() -> None:
         "USAGE": 2,
         "INTERNAL": 3,
         "INTERRUPTED": 130,
+        "KILLED": 143,
     }
 
 

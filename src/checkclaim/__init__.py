@@ -1,11 +1,11 @@
 """checkclaim: check news statements against a reference article.
 
-    >>> import checkclaim
-    >>> claims = checkclaim.load_index()           # the shipped claim set, compiled and cached
-    >>> checkclaim.check("Kenya sends 2,500 officers to Haiti", claims).verdict
-    'supported'
-    >>> checkclaim.check("Kenya sends 3,000 officers to Haiti", claims).verdict
-    'contradicted'
+>>> import checkclaim
+>>> claims = checkclaim.load_index()           # the shipped claim set, compiled and cached
+>>> checkclaim.check("Kenya sends 2,500 officers to Haiti", claims).verdict
+'supported'
+>>> checkclaim.check("Kenya sends 3,000 officers to Haiti", claims).verdict
+'contradicted'
 """
 
 from checkclaim._version import __version__
@@ -14,10 +14,10 @@ from checkclaim.models import Claim, ClaimSet, Reason, Result, Sentence
 from checkclaim.pipeline import build, check, check_many, load_claims, load_index, review
 
 __all__ = [
+    "CheckclaimError",
     "Claim",
     "ClaimFileError",
     "ClaimSet",
-    "CheckclaimError",
     "ExitCode",
     "InputError",
     "Reason",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
 import sys
-from enum import Enum
+from collections.abc import Iterator
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -32,20 +32,20 @@ app = typer.Typer(
 COMMANDS = ("check", "build", "claims", "review")
 
 
-class CheckFormat(str, Enum):
+class CheckFormat(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     contradicted = "contradicted"
     unknown = "unknown"
     never = "never"
 
 
-class InputFormat(str, Enum):
+class InputFormat(StrEnum):
     txt = "txt"
     csv = "csv"
     jsonl = "jsonl"
@@ -54,7 +54,9 @@ class InputFormat(str, Enum):
 def _console(stderr: bool = False) -> Any:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, no_color=bool(os.environ.get("NO_COLOR")) or None)
+    return Console(
+        stderr=stderr, highlight=False, no_color=bool(os.environ.get("NO_COLOR")) or None
+    )
 
 
 def _err(message: str) -> None:
@@ -75,7 +77,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Check news statements against a reference article."""
@@ -93,7 +98,8 @@ ClaimsOpt = Annotated[
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print no notes on standard error.")]
 EncodingOpt = Annotated[
-    str | None, typer.Option("--encoding", help="Encoding of input files (default UTF-8).", show_default=False)
+    str | None,
+    typer.Option("--encoding", help="Encoding of input files (default UTF-8).", show_default=False),
 ]
 
 
@@ -110,21 +116,43 @@ def _progress(quiet: bool) -> Any:
 @app.command()
 def check(
     statements: Annotated[
-        list[str] | None, typer.Argument(help="Statements to check. Put one that looks like an option after --.", show_default=False)
+        list[str] | None,
+        typer.Argument(
+            help="Statements to check. Put one that looks like an option after --.",
+            show_default=False,
+        ),
     ] = None,
     file: Annotated[
         str | None,
-        typer.Option("--file", "-f", help="Read statements from a .txt, .csv or .jsonl file; - for standard input.", show_default=False),
+        typer.Option(
+            "--file",
+            "-f",
+            help="Read statements from a .txt, .csv or .jsonl file; - for standard input.",
+            show_default=False,
+        ),
     ] = None,
     input_format: Annotated[
         InputFormat | None,
-        typer.Option("--input-format", help="Format of --file when its extension does not tell (standard input: txt).", show_default=False),
+        typer.Option(
+            "--input-format",
+            help="Format of --file when its extension does not tell (standard input: txt).",
+            show_default=False,
+        ),
     ] = None,
     claims: ClaimsOpt = None,
-    format: Annotated[CheckFormat, typer.Option("--format", "-F", help="Output format.")] = CheckFormat.table,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a verdict at or above this is found.")] = FailOn.contradicted,
-    explain: Annotated[bool, typer.Option("--explain", help="Show the candidate claims, their scores and the decision.")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for large batches.")] = 1,
+    format: Annotated[
+        CheckFormat, typer.Option("--format", "-F", help="Output format.")
+    ] = CheckFormat.table,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Exit 1 when a verdict at or above this is found.")
+    ] = FailOn.contradicted,
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="Show the candidate claims, their scores and the decision."),
+    ] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Worker processes for large batches.")
+    ] = 1,
     encoding: EncodingOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
@@ -173,11 +201,28 @@ def check(
 
 @app.command()
 def build(
-    articles: Annotated[list[Path], typer.Argument(help="Articles (.txt or .md), or folders of them.", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Claim file (one article) or folder (several).", show_default=False)],
-    title: Annotated[str, typer.Option("--title", help="The article's headline, for the provenance.")] = "",
-    date: Annotated[str, typer.Option("--date", help="Publication date (YYYY-MM-DD); resolves 'on Thursday'.")] = "",
-    source: Annotated[str, typer.Option("--source", help="Where the article came from (URL or name).")] = "",
+    articles: Annotated[
+        list[Path],
+        typer.Argument(help="Articles (.txt or .md), or folders of them.", show_default=False),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Claim file (one article) or folder (several).",
+            show_default=False,
+        ),
+    ],
+    title: Annotated[
+        str, typer.Option("--title", help="The article's headline, for the provenance.")
+    ] = "",
+    date: Annotated[
+        str, typer.Option("--date", help="Publication date (YYYY-MM-DD); resolves 'on Thursday'.")
+    ] = "",
+    source: Annotated[
+        str, typer.Option("--source", help="Where the article came from (URL or name).")
+    ] = "",
     force: Annotated[bool, typer.Option("--force", help="Replace an existing output.")] = False,
     encoding: EncodingOpt = None,
     quiet: QuietOpt = False,
@@ -189,12 +234,19 @@ def build(
     from checkclaim.pipeline import build_output
 
     written = build_output(
-        articles, output, title=title, date=date, source=source, force=force, encoding=encoding,
+        articles,
+        output,
+        title=title,
+        date=date,
+        source=source,
+        force=force,
+        encoding=encoding,
         progress=None if quiet or not sys.stderr.isatty() else _build_progress(),
     )
     if not quiet:
         n = sum(len(cs.claims) for cs in written)
-        _err(f"wrote {n} claims from {len(written)} article{'s' if len(written) != 1 else ''} to {output}")
+        counted = f"{len(written)} article{'s' if len(written) != 1 else ''}"
+        _err(f"wrote {n} claims from {counted} to {output}")
     raise typer.Exit(0)
 
 
@@ -219,7 +271,9 @@ def _build_progress() -> Any:
 @app.command("claims")
 def claims_cmd(
     claims: ClaimsOpt = None,
-    format: Annotated[CheckFormat, typer.Option("--format", "-F", help="table or json.")] = CheckFormat.table,
+    format: Annotated[
+        CheckFormat, typer.Option("--format", "-F", help="table or json.")
+    ] = CheckFormat.table,
     encoding: EncodingOpt = None,
 ) -> None:
     """Validate a claim set and list its claims with their details.
@@ -242,15 +296,50 @@ def claims_cmd(
 
 @app.command()
 def review(
-    drafts: Annotated[list[str], typer.Argument(help="Drafts (.md or .txt); - for standard input.", show_default=False)],
+    drafts: Annotated[
+        list[str],
+        typer.Argument(help="Drafts (.md or .txt); - for standard input.", show_default=False),
+    ],
     claims: ClaimsOpt = None,
-    format: Annotated[str | None, typer.Option("--format", "-F", help="text, line, json, sarif, github or html.", show_default=False)] = None,
-    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Exit 1 when a finding at or above this is found.", show_default=False)] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to a file.", show_default=False)] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")] = False,
-    baseline: Annotated[Path | None, typer.Option("--baseline", help="Accepted findings to leave out.", show_default=False)] = None,
-    write_baseline: Annotated[Path | None, typer.Option("--write-baseline", help="Write the current findings as the baseline.", show_default=False)] = None,
-    config: Annotated[Path | None, typer.Option("--config", help="Configuration file (default: .checkclaim.toml or pyproject.toml).", show_default=False)] = None,
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-F", help="text, line, json, sarif, github or html.", show_default=False
+        ),
+    ] = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on", help="Exit 1 when a finding at or above this is found.", show_default=False
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report to a file.", show_default=False),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing --output file.")
+    ] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="Accepted findings to leave out.", show_default=False),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--write-baseline",
+            help="Write the current findings as the baseline.",
+            show_default=False,
+        ),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="Configuration file (default: .checkclaim.toml or pyproject.toml).",
+            show_default=False,
+        ),
+    ] = None,
     encoding: EncodingOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
@@ -261,9 +350,18 @@ def review(
     from checkclaim.reviewcli import run_review
 
     code = run_review(
-        drafts=drafts, claims=claims, format=format, fail_on=fail_on.value if fail_on else None,
-        output=output, force=force, baseline=baseline, write_baseline=write_baseline,
-        config=config, encoding=encoding, quiet=quiet, console=_console,
+        drafts=drafts,
+        claims=claims,
+        format=format,
+        fail_on=fail_on.value if fail_on else None,
+        output=output,
+        force=force,
+        baseline=baseline,
+        write_baseline=write_baseline,
+        config=config,
+        encoding=encoding,
+        quiet=quiet,
+        console=_console,
     )
     raise typer.Exit(code)
 

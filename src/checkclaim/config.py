@@ -19,7 +19,6 @@ sentence. So a sentence pattern usually starts and ends with `*`.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,10 +67,8 @@ class Settings:
 
 
 def _toml() -> Any:
-    if sys.version_info >= (3, 11):
-        import tomllib as toml
-    else:  # pragma: no cover - Python 3.10 needs the backport
-        import tomli as toml
+    import tomllib as toml
+
     return toml
 
 

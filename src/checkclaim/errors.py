@@ -11,6 +11,7 @@ class ExitCode(IntEnum):
     USAGE = 2  # bad arguments, unreadable input, invalid claim file
     INTERNAL = 3  # a bug: --debug shows the traceback
     INTERRUPTED = 130  # Ctrl-C
+    KILLED = 143  # SIGTERM: stopped cleanly, temporary files removed
 
 
 class CheckclaimError(Exception):

@@ -187,7 +187,7 @@ def build_claims(
         title=title,
         source=source,
         file=file,
-        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
         date=date,
     )
     return ClaimSet(name=name, provenance=provenance, claims=tuple(claims), aliases=aliases)

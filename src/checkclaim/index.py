@@ -251,7 +251,7 @@ def shared_forms() -> dict[str, str]:
     """Inflections of every word the lists name: the same for every claim set, so kept once in
     the cache folder (keyed by the lists and this version) rather than in each compiled set."""
     lex = lexicon()
-    path = cache_dir() / f"forms-{__version__}-{lex.digest}.json"
+    path = cache_dir() / "shared" / f"forms-{__version__}-{lex.digest}.json"
     try:
         with open(path, encoding="utf-8") as f:
             data = json.load(f)

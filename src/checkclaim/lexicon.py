@@ -209,7 +209,7 @@ def english_words() -> frozenset[str]:
 def _english_words() -> frozenset[str]:
     from checkclaim.index import cache_dir
 
-    path = cache_dir() / "english-words.txt"
+    path = cache_dir() / "shared" / "english-words.txt"
     try:
         return frozenset(path.read_text(encoding="utf-8").split())
     except OSError:

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from checkclaim.features import Reading, read, sequence
-from checkclaim.index import Index, phrase_groups
+from checkclaim.index import Index
 from checkclaim.lexicon import english_words
 from checkclaim.models import DateRef, Quantity
 from checkclaim.normalize import normalize

@@ -98,9 +98,7 @@ def fold(word: str) -> str:
     elif w.endswith("'"):
         w = w[:-1]
     if not w.isascii():
-        w = "".join(
-            c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c)
-        )
+        w = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
     return w
 
 

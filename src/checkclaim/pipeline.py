@@ -80,7 +80,7 @@ def build_file(
     """A claim set from an article file; its provenance names the file relative to `relative_to`."""
     from checkclaim.textio import read_text
 
-    text = original = read_text(path, encoding)
+    text = read_text(path, encoding)
     if path.suffix.lower() in (".md", ".markdown"):
         from checkclaim.markdown import mask
 
@@ -89,7 +89,7 @@ def build_file(
     if relative_to is not None:
         file = os.path.relpath(path.resolve(), relative_to.resolve())
     cs = build(text, name=path.stem, title=title, source=source or path.name, date=date, file=file)
-    digest = hashlib.sha256(original.encode("utf-8")).hexdigest()  # of the file, not its mask
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()  # of the file as it is on disk
     return replace(cs, provenance=replace(cs.provenance, sha256=digest))
 
 
@@ -129,9 +129,10 @@ def _build_parallel(
     """Claim sets of many articles built by several processes, in the articles' order."""
     import multiprocessing
 
-    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with ctx.Pool(jobs) as pool:
-        yield from pool.imap(_build_one, [(f, date, encoding, output) for f in files], BUILD_CHUNK // jobs)
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    work = [(f, date, encoding, output) for f in files]
+    with multiprocessing.get_context(method).Pool(jobs) as pool:
+        yield from pool.imap(_build_one, work, BUILD_CHUNK // jobs)
 
 
 def build_output(
@@ -232,7 +233,14 @@ def load_claims(path: str | Path | None = None, encoding: str | None = None) -> 
 
 
 def _read_bytes(path: Path) -> bytes:
+    from checkclaim.textio import MAX_FILE_BYTES
+
     try:
+        if not path.is_file():
+            raise InputError("is not a regular file", str(path))
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(f"is too large ({size:,} bytes); split it", str(path))
         return path.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", str(path)) from None
@@ -308,8 +316,7 @@ def _article_warnings(files: list[Path], parts: list[dict[str, Any]]) -> list[st
             continue
         article = f.parent / src["article"]
         if article.is_file() and article.suffix.lower() in ARTICLE_SUFFIXES:
-            text = article.read_bytes().decode("utf-8-sig", errors="replace")
-            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            digest = hashlib.sha256(article.read_bytes()).hexdigest()
             if digest != src["sha256"]:
                 out.append(
                     f"{f}: the article {article} has changed since this claim set was built; "

@@ -577,7 +577,7 @@ def _dates(text: str) -> list[tuple[tuple[int, int], DateRef]]:
                     DateRef(word, "weekday", WEEKDAYS[lw], _relation_before(text, m.start())),
                 )
             )
-        elif lw in MONTHS and (lw == MONTHS[lw] or (word[0].isupper() and m.group(0).endswith("."))):
+        elif lw in MONTHS and (lw == MONTHS[lw] or (word[0].isupper() and m.group(0)[-1] == ".")):
             if lw == "may" and not _looks_like_month_may(text, m.start(), m.end()):
                 continue
             if lw == "march" and not _looks_like_month_may(text, m.start(), m.end()):

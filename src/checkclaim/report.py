@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TextIO
@@ -65,6 +66,20 @@ class Summary:
 
     def as_dict(self) -> dict[str, Any]:
         return {k: self.counts.get(k, 0) for k in ("supported", "contradicted", "unknown", "error")}
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _picture(m: re.Match[str]) -> str:
+    code = ord(m.group(0))
+    return chr(0x2400 + code) if code < 0x20 else ("\u2421" if code == 0x7F else "\ufffd")
+
+
+def printable(text: str) -> str:
+    """Text for a terminal: a control character (an escape sequence in a statement) is shown
+    as its picture (U+2400 block), never obeyed; the length stays, so offsets hold."""
+    return _CONTROL.sub(_picture, text)
 
 
 def result_dict(r: Result) -> dict[str, Any]:
@@ -159,8 +174,9 @@ def csv_cell(value: Any) -> str:
     """A cell a spreadsheet will show and never run: formulas are quoted with a leading '."""
     text = "" if value is None else str(value)
     if text.startswith(_FORMULA_START):
-        return "'" + text
-    return text
+        text = "'" + text
+    # a bare carriage return would start a new row in a spreadsheet, and a formula with it
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def write_csv(results: Iterable[Result], out: TextIO, summary: Summary) -> None:
@@ -208,10 +224,10 @@ def render_table(
         summary.add(r.verdict)
         head = Text()
         head.append(f"{r.verdict.upper():<13}", style=VERDICT_STYLE.get(r.verdict, ""))
-        head.append(r.statement)
+        head.append(printable(r.statement))
         console.print(head)
         if r.verdict == "error":
-            console.print(Text(f"  {r.message}", style="magenta"))
+            console.print(Text(f"  {printable(r.message)}", style="magenta"))
             continue
         if r.claim is not None:
             label = "matched" if r.verdict != "unknown" else "closest"
@@ -219,9 +235,9 @@ def render_table(
             console.print(
                 Text(f"  {label} claim {r.claim.id}{src}, score {r.score:g}", style="dim")
             )
-            console.print(Text(f"  article: {r.claim.evidence}", style="italic"))
+            console.print(Text(f"  article: {printable(r.claim.evidence)}", style="italic"))
         for style, line in reason_lines(r):
-            console.print(Text(f"    {line}", style=style))
+            console.print(Text(f"    {printable(line)}", style=style))
         if r.disagreeing_sources:
             console.print(
                 Text(f"  sources that disagree: {', '.join(r.disagreeing_sources)}", style="yellow")
@@ -257,7 +273,7 @@ def render_claims(sets: Iterable[Any], console: Any) -> None:
         )
         for c in cs.claims:
             console.print(Text(f"{c.id}  (sentence {c.sentence})", style="cyan"))
-            console.print(f"  {c.text}")
+            console.print(Text(f"  {printable(c.text)}"))
             details = []
             details += [
                 f"figure {q.text} {q.unit} {q.interval}".replace("  ", " ") for q in c.quantities

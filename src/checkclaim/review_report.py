@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from checkclaim._version import __version__
 from checkclaim.draft import FINDING_VERDICTS, Finding, Review, line_col, line_starts, prose
-from checkclaim.report import VERDICT_STYLE, reason_lines, result_dict
+from checkclaim.report import VERDICT_STYLE, printable, reason_lines, result_dict
 
 FORMATS = ("text", "line", "json", "sarif", "github", "html")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -303,7 +303,7 @@ def render_text(review: Review, console: Any) -> None:
 
     for draft in review.drafts:
         shown = [f for f in review.for_path(draft.path) if f.checked and not f.accepted]
-        console.print(Text(draft.path, style="bold underline"))
+        console.print(Text(printable(draft.path), style="bold underline"))
         if not shown:
             console.print(Text("  nothing to check", style="dim"))
             console.print()
@@ -314,23 +314,23 @@ def render_text(review: Review, console: Any) -> None:
         grid.add_column(ratio=1)
         for f in shown:
             verdict = Text(f.verdict.upper(), style=VERDICT_STYLE.get(f.verdict, ""))
-            sentence = Text(f.sentence, style="dim" if f.verdict == "supported" else "")
+            sentence = Text(printable(f.sentence), style="dim" if f.verdict == "supported" else "")
             for s, e in f.marks:
                 sentence.stylize("bold red reverse", s, e)
             body: list[Any] = [sentence]
             r = f.result
             if r is not None and f.verdict != "supported":
                 if r.verdict == "error":
-                    body.append(Text(r.message, style="magenta"))
+                    body.append(Text(printable(r.message), style="magenta"))
                 for style, line in reason_lines(r):
                     if style != "green":  # what agrees is not news when something does not
-                        body.append(Text(line, style=style))
+                        body.append(Text(printable(line), style=style))
                 if r.claim is not None:
                     label = "article" if f.verdict == "contradicted" else "closest in the article"
                     evidence = Text()
                     evidence.append(f"{label} [{r.claim.id}]: ", style="dim")
                     quiet = "" if f.verdict == "contradicted" else "dim "
-                    evidence.append(r.claim.evidence, style=quiet + "italic")
+                    evidence.append(printable(r.claim.evidence), style=quiet + "italic")
                     body.append(evidence)
             grid.add_row(f"{f.line}:{f.column}", verdict, Group(*body))
         console.print(grid)
@@ -550,7 +550,7 @@ def html_text(review: Review) -> str:
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">"
         f"<title>checkclaim review: {html.escape(title)}</title>"
         f"<style>{_CSS}</style></head><body>"

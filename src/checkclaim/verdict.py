@@ -407,9 +407,7 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
             # otherwise follows the claim word for word: the claim does not say it
             new_details += 1
             reasons.append(
-                Reason(
-                    "wording", "missing", w.folded, theirs, f"{w.folded} where the claim has {theirs}"
-                )
+                Reason("wording", "missing", w.folded, theirs, f"{w.folded} in place of {theirs}")
             )
     # A restatement agrees with the claim on more than it changes; a statement that differs in
     # most of its details is about something else.
