@@ -49,6 +49,9 @@ _SOURCE_VERBS = frozenset(
     """say says said report reports reported estimate estimates estimated state states stated
     announce announces announced claim claims claimed""".split()  # noqa: SIM905
 )
+_SMALL_WORDS = frozenset(
+    "for than the of and to in on with a an by at from is are was were as".split()  # noqa: SIM905
+)
 _CONNECTORS = frozenset({"of", "for", "on", "de", "du", "la", "al", "bin", "van", "von", "the"})
 
 
@@ -135,7 +138,10 @@ def read(
     # Capitals say nothing about names in a statement written in capitals or in Title Case.
     shouting = sum(c.isupper() for c in text) > 0.6 * max(1, sum(c.isalpha() for c in text))
     words_ = [t.text for t in tokens if t.text[:1].isalpha()]
-    if len(words_) >= 4 and sum(w[0].isupper() for w in words_) > 0.7 * len(words_):
+    # Title Case shows in its small words: "Worse For Climate Than Diesel Cars"
+    small = sum(1 for w in words_[1:] if w[0].isupper() and w.lower() in _SMALL_WORDS)
+    capitals = sum(w[0].isupper() for w in words_)
+    if len(words_) >= 4 and (small >= 2 or (small and capitals > 0.7 * len(words_))):
         shouting = True
     mentions = _mentions(text, tokens, lex, names, common, shouting)
     in_mention = {i for m in mentions for i in range(m.first, m.last)}
@@ -310,6 +316,8 @@ def _key(words: list[Token], names: Names) -> str:
 def _cap_run(tokens: list[Token], j: int, n: int) -> int:
     """Where a run of capitalised words (joined by "of", "for"...) that goes on at j ends."""
     start = j
+    if start > 0 and tokens[start - 1].text.endswith(("'s", "'")):
+        return start  # "Civic Party's Jeremy Tam": the owner and the owned are two names
     while (
         j < n
         and (
@@ -328,6 +336,8 @@ def _cap_run(tokens: list[Token], j: int, n: int) -> int:
         and tokens[j].start - tokens[j - 1].end <= 1
     ):
         j += 1
+        if tokens[j - 1].text.endswith(("'s", "'")):
+            break
     while j > start and tokens[j - 1].folded in _CONNECTORS:
         j -= 1
     return j

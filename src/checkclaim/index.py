@@ -29,6 +29,7 @@ from checkclaim.quantities import extract
 
 CACHE_FORMAT = 6
 TOPIC_SHARE = 0.2
+NEAR = 2  # sentences either side whose names a claim's statement may name
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +237,9 @@ def compile_claims(cs: ClaimSet) -> dict[str, Any]:
     for c, data in zip(cs.claims, claims, strict=True):
         by_sentence.setdefault(c.sentence, set()).update(n[1] for n in data["names"])
     for c, data in zip(cs.claims, claims, strict=True):
-        near = by_sentence.get(c.sentence - 1, set()) | by_sentence.get(c.sentence + 1, set())
+        near: set[str] = set()
+        for k in range(c.sentence - NEAR, c.sentence + NEAR + 1):
+            near |= by_sentence.get(k, set())  # the clauses of its own sentence too
         data["near"] = sorted(near - {n[1] for n in data["names"]})
     return {
         "format": CACHE_FORMAT,
