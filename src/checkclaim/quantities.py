@@ -261,6 +261,15 @@ _FRACTION_RE = re.compile(
     + r")\s+(?:of\b|the\b|their\b|its\b|a\s+(?!million|billion))",
     re.IGNORECASE,
 )
+# "fell by a quarter", "rose by half": a change as a share
+_BY_FRACTION_RE = re.compile(
+    r"(?<=\bby\s)(?P<frac>"
+    + "|".join(
+        re.escape(f).replace(r"\ ", r"\s+") for f in sorted(_FRACTIONS, key=len, reverse=True)
+    )
+    + r")\b(?!\s+(?:of|a\s+(?:million|billion)))",
+    re.IGNORECASE,
+)
 _QUANTIFIER_RE = re.compile(
     r"\b(?P<quant>the\s+vast\s+majority|the\s+majority|a\s+majority|a\s+minority|nearly\s+all|"
     r"almost\s+all|most|all|none)\s+of\b",
@@ -435,6 +444,12 @@ def extract(text: str) -> Details:
         value = round(frac * 100, 2)
         iv = interval_for(value, qual, "1", 1) if qual else Interval(value - 0.5, value + 0.5)
         quantities.append(Quantity(m.group(0).rstrip(), value, "percent", "", qual, iv))
+        taken.append(m.span())
+    for m in _BY_FRACTION_RE.finditer(text):
+        value = round(_FRACTIONS[re.sub(r"\s+", " ", m.group("frac").lower())] * 100, 2)
+        quantities.append(
+            Quantity(m.group(0), value, "percent", "", "", Interval(value - 0.5, value + 0.5))
+        )
         taken.append(m.span())
     for m in _QUANTIFIER_RE.finditer(text):
         quant = re.sub(r"\s+", " ", m.group("quant").lower())

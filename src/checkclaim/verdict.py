@@ -330,6 +330,8 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
         # "by January" is a deadline, "on Thursday" a point in time: compare like with like
         # when the claim has both
         same_use = [c for c in same_kind if date_use(c.relation) == date_use(d.relation)]
+        if any(c.value == d.value for c in same_kind):
+            same_use = same_kind  # the same date, whatever each side does with it
         ordered = _year_order(d, same_kind) if not same_use else None
         if ordered is not None:  # "before 1998" against "in 1997"
             agree, year = ordered
