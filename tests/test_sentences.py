@@ -58,7 +58,10 @@ SPLITS = [
         "Kenya will deploy 2,500 police\nofficers to Haiti by January. Ruto said so.",
         ["Kenya will deploy 2,500 police\nofficers to Haiti by January.", "Ruto said so."],
     ),
-    ("Ruto spoke at the\nUN on Thursday.\n\nHe left.", ["Ruto spoke at the\nUN on Thursday.", "He left."]),
+    (
+        "Ruto spoke at the\nUN on Thursday.\n\nHe left.",
+        ["Ruto spoke at the\nUN on Thursday.", "He left."],
+    ),
 ]
 
 

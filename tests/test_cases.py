@@ -1,0 +1,106 @@
+"""Labelled statements on articles other than the shipped one (tests/data/cases/*/).
+
+Each folder holds an article and statements labelled by the rules of the project's evaluation
+(supported / contradicted / unknown). The figures asserted here are floors measured on these
+sets, so that a change that makes checkclaim worse on articles it was not tuned on fails.
+The issue's goal is a macro-F1 of 0.90; what is reached is in the README ("Accuracy").
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from checkclaim.pipeline import check, load_index
+
+CASES = Path(__file__).parent / "data" / "cases"
+FOLDERS = sorted(p for p in CASES.iterdir() if (p / "statements.jsonl").is_file())
+LABELS = ("supported", "contradicted", "unknown")
+
+# Floors, measured 2026-11-28 (pooled macro-F1 0.84; the weakest set 0.67).
+POOLED_MACRO_F1 = 0.80
+SET_MACRO_F1 = 0.62
+# Contradicted statements called supported, pooled over every set (of 48): a comparison made
+# inside an alternative ("sensitive to ozone - in the case of wheat - or heat - in the case of
+# maize") is not read yet.
+MAX_FALSE_SUPPORTED = 1
+
+
+def macro_f1(pairs: list[tuple[str, str]]) -> float:
+    confusion = Counter(pairs)
+    f1s = []
+    for label in LABELS:
+        tp = confusion[(label, label)]
+        fp = sum(n for (g, p), n in confusion.items() if p == label and g != label)
+        fn = sum(n for (g, p), n in confusion.items() if g == label and p != label)
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1s.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+    return sum(f1s) / len(f1s)
+
+
+def judged(folder: Path) -> list[tuple[str, str]]:
+    loaded = load_index(folder / "article.txt")
+    out = []
+    for line in (folder / "statements.jsonl").read_text(encoding="utf-8").splitlines():
+        case = json.loads(line)
+        out.append((case["label"], check(case["statement"], loaded).verdict))
+    return out
+
+
+@pytest.fixture(scope="module")
+def results() -> dict[str, list[tuple[str, str]]]:
+    return {folder.name: judged(folder) for folder in FOLDERS}
+
+
+def test_there_are_sets_on_four_articles_or_more_with_every_label() -> None:
+    assert len(FOLDERS) >= 4
+    for folder in FOLDERS:
+        labels = Counter(
+            json.loads(line)["label"]
+            for line in (folder / "statements.jsonl").read_text(encoding="utf-8").splitlines()
+        )
+        assert set(labels) == set(LABELS), folder.name
+        assert sum(labels.values()) >= 10, folder.name
+
+
+@pytest.mark.parametrize("folder", [f.name for f in FOLDERS])
+def test_each_set_reaches_its_floor(results: dict[str, list[tuple[str, str]]], folder: str) -> None:
+    assert macro_f1(results[folder]) >= SET_MACRO_F1
+
+
+def test_pooled_macro_f1(results: dict[str, list[tuple[str, str]]]) -> None:
+    pooled = [pair for pairs in results.values() for pair in pairs]
+    assert macro_f1(pooled) >= POOLED_MACRO_F1
+
+
+def test_contradicted_statements_are_not_called_supported(
+    results: dict[str, list[tuple[str, str]]],
+) -> None:
+    wrong = sum(
+        1
+        for pairs in results.values()
+        for gold, got in pairs
+        if (gold, got) == ("contradicted", "supported")
+    )
+    assert wrong <= MAX_FALSE_SUPPORTED
+
+
+def test_the_shipped_development_set_has_no_false_support() -> None:
+    """The same measure on the shipped article, with statements of this project's own."""
+    loaded = load_index()
+    cases = [
+        ("Kenya will deploy 3,000 police officers to Haiti by January.", "contradicted"),
+        ("Kenya will deploy 2,500 police officers to Haiti by March.", "contradicted"),
+        ("Uganda will deploy 2,500 police officers to Haiti by January.", "contradicted"),
+        ("Armed groups control around 40 percent of Port-au-Prince.", "contradicted"),
+        ("Ruto did not visit Haiti.", "contradicted"),
+        ("Kenya is sending 2,500 police officers to Haiti.", "supported"),
+        ("More than half a million people are internally displaced, the IOM says.", "supported"),
+    ]
+    for statement, label in cases:
+        got = check(statement, loaded).verdict
+        assert got == label, statement
