@@ -9,6 +9,7 @@ re-validated. The cache is safe to delete and cannot run code when loaded.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import hashlib
 import json
@@ -27,7 +28,7 @@ from checkclaim.models import Claim, ClaimSet, DateRef, Entity, Interval, Quanti
 from checkclaim.normalize import fold, normalize, stem
 from checkclaim.quantities import extract
 
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 TOPIC_SHARE = 0.2
 NEAR = 2  # sentences either side whose names a claim's statement may name
 
@@ -328,17 +329,32 @@ class _Entries(Sequence[Entry]):
     """Compiled claims, each turned into an `Entry` the first time the matcher looks at it:
     a search over an archive of thousands of articles looks at a few."""
 
-    def __init__(self, raw: list[tuple[dict[str, Any], str]]) -> None:
-        self._raw = raw
+    def __init__(self, packed: dict[str, Any]) -> None:
+        self._texts: list[str] = packed["claims"]  # a part's claims, as JSON text
+        self._labels = [s["title"] or Path(s["name"]).name for s in packed["sources"]]
+        self._starts: list[int] = []
+        total = 0
+        for n in packed["counts"]:
+            self._starts.append(total)
+            total += n
+        self._n = total
+        self._parts: dict[int, list[dict[str, Any]]] = {}
         self._made: dict[int, Entry] = {}
 
     def __len__(self) -> int:
-        return len(self._raw)
+        return self._n
+
+    def _raw(self, i: int) -> tuple[dict[str, Any], str]:
+        p = bisect.bisect_right(self._starts, i) - 1
+        claims = self._parts.get(p)
+        if claims is None:
+            claims = self._parts[p] = json.loads(self._texts[p])
+        return claims[i - self._starts[p]], self._labels[p]
 
     def __getitem__(self, i: int) -> Entry:  # type: ignore[override]
         got = self._made.get(i)
         if got is None:
-            c, label = self._raw[i]
+            c, label = self._raw(i)
             got = self._made[i] = Entry(
                 claim=_claim_from(c["claim"]),
                 source=label,
@@ -376,22 +392,64 @@ def lookup_data(parts: Sequence[dict[str, Any]]) -> dict[str, Any]:
     return {"postings": postings, "vocabulary": sorted(vocabulary)}
 
 
+class _Postings(dict[str, list[int]]):
+    """The inverted index, each key's claims kept as text until a search asks for them."""
+
+    def __init__(self, packed: dict[str, str]) -> None:
+        super().__init__()
+        self._packed = packed
+
+    def get(self, key: str, default: Any = None) -> Any:
+        got = super().get(key)
+        if got is None:
+            text = self._packed.get(key)
+            if text is None:
+                return default
+            got = self[key] = [int(x) for x in text.split()]
+        return got
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._packed
+
+
+def pack(parts: Sequence[dict[str, Any]], lookup: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Compiled claim sets in the form kept for a folder: merged word forms and names, each
+    set's claims as JSON text read only when one of them is a candidate, and the inverted index
+    as text. Loading a folder of thousands of articles then builds almost nothing."""
+    lookup = lookup or lookup_data(parts)
+    forms: dict[str, str] = {}
+    aliases: dict[str, list[str]] = {}
+    for part in parts:
+        forms.update(part["forms"])
+        for k, v in part["aliases"].items():
+            aliases.setdefault(k, v)
+    return {
+        "sources": [dict(part["source"]) for part in parts],
+        "counts": [len(part["claims"]) for part in parts],
+        "claims": [json.dumps(part["claims"], separators=(",", ":")) for part in parts],
+        "forms": forms,
+        "aliases": aliases,
+        "postings": {k: " ".join(map(str, v)) for k, v in lookup["postings"].items()},
+        "vocabulary": lookup["vocabulary"],
+    }
+
+
+def from_packed(packed: dict[str, Any]) -> Index:
+    """An index over claim sets kept by `pack`."""
+    lex = lexicon()
+    forms: dict[str, str] = dict(shared_forms())
+    forms.update(packed["forms"])  # on top of the shared forms of the word lists
+    aliases = {k: (v[0], v[1]) for k, v in packed["aliases"].items()}
+    sources = [
+        {"name": s["name"], "title": s["title"], "sha256": s["sha256"]} for s in packed["sources"]
+    ]
+    lookup = {"postings": _Postings(packed["postings"]), "vocabulary": packed["vocabulary"]}
+    return Index(_Entries(packed), forms, aliases, sources, lex, lookup)
+
+
 def from_compiled(parts: Sequence[dict[str, Any]], lookup: dict[str, Any] | None = None) -> Index:
     """An index over one or more compiled claim sets (`lookup` from `lookup_data`, if kept)."""
-    lex = lexicon()
-    raw: list[tuple[dict[str, Any], str]] = []
-    forms: dict[str, str] = dict(shared_forms())
-    aliases: dict[str, tuple[str, str]] = {}
-    sources = []
-    for part in parts:
-        src = part["source"]
-        label = src["title"] or Path(src["name"]).name
-        sources.append({"name": src["name"], "title": src["title"], "sha256": src["sha256"]})
-        forms.update(part["forms"])  # on top of the shared forms of the word lists
-        for k, v in part["aliases"].items():
-            aliases.setdefault(k, (v[0], v[1]))
-        raw.extend((c, label) for c in part["claims"])
-    return Index(_Entries(raw), forms, aliases, sources, lex, lookup or lookup_data(parts))
+    return from_packed(pack(parts, lookup))
 
 
 # --- the cache ------------------------------------------------------------------------------
@@ -466,18 +524,46 @@ def cached_with_lookup(key: str) -> tuple[list[dict[str, Any]], dict[str, Any] |
 CACHE_DAYS = 30  # compiled sets not used for this long are removed
 
 
+def cached_packed(key: str) -> dict[str, Any] | None:
+    """A folder's packed claim sets kept under `key` (see `pack`), or None."""
+    path = cache_dir() / f"{key}.json"
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+        os.utime(path)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
+        return None
+    packed = data.get("packed")
+    if not isinstance(packed, dict) or not all(
+        k in packed for k in ("sources", "counts", "claims", "forms", "aliases", "postings")
+    ):
+        return None
+    return packed
+
+
+def store_packed(key: str, packed: dict[str, Any]) -> None:
+    _write(key, {"format": CACHE_FORMAT, "packed": packed})
+
+
 def store(key: str, parts: list[dict[str, Any]], lookup: dict[str, Any] | None = None) -> None:
+    data: dict[str, Any] = {"format": CACHE_FORMAT, "parts": parts}
+    if lookup is not None:
+        data["lookup"] = lookup
+    _write(key, data)
+
+
+def _write(key: str, data: dict[str, Any]) -> None:
     """Best effort: a cache that cannot be written only costs time."""
     folder = cache_dir()
+    tmp = folder / f".{key}.{os.getpid()}.tmp"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _prune(folder)
-        tmp = folder / f".{key}.{os.getpid()}.tmp"
         with open(tmp, "w", encoding="utf-8") as f:
-            data: dict[str, Any] = {"format": CACHE_FORMAT, "parts": parts}
-            if lookup is not None:
-                data["lookup"] = lookup
             json.dump(data, f, separators=(",", ":"))
         os.replace(tmp, folder / f"{key}.json")
     except OSError:
-        pass
+        with contextlib.suppress(OSError):
+            tmp.unlink()

@@ -8,6 +8,7 @@ paraphrases from unrelated sentences best), and corrects typos against the claim
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass, field
 
@@ -23,7 +24,7 @@ from checkclaim.quantities import extract
 
 TOP_K = 8
 CANDIDATE_FLOOR = 0.35  # share of the best candidate's overlap a candidate must reach
-COMMON_SHARE, COMMON_FLOOR = 0.02, 500  # a key in more claims than this is skipped in a search
+COMMON_SHARE, COMMON_FLOOR = 0.02, 200  # a key in more claims than this is skipped in a search
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +114,7 @@ def candidates(stmt: Statement, index: Index, k: int = TOP_K) -> list[tuple[int,
             scores[i] = scores.get(i, 0.0) + weight
     if not scores:
         return []
-    best = sorted(scores.items(), key=lambda x: (-x[1], x[0]))[: k * 2]
+    best = heapq.nsmallest(k * 2, scores.items(), key=lambda x: (-x[1], x[0]))
     # claims that share far less with the statement than the best one are not worth a look
     floor = best[0][1] * CANDIDATE_FLOOR
     best = [(i, s) for i, s in best if s >= floor]

@@ -276,9 +276,8 @@ def load_index(
     key = ix.cache_key(
         [f.name.encode() + b"\0" + data for f, data in zip(files, contents, strict=True)]
     )
-    got = ix.cached_with_lookup(key)
-    parts, lookup = got if got else (None, None)
-    if parts is None:
+    packed = ix.cached_packed(key)
+    if packed is None:
         # one file changed in a folder of thousands: only that one is compiled again
         parts = []
         for n, (f, data) in enumerate(zip(files, contents, strict=True)):
@@ -295,19 +294,18 @@ def load_index(
             parts.append(part)
             if progress:
                 progress(n + 1, len(files))
-        lookup = ix.lookup_data(parts)
-        ix.store(key, parts, lookup)
-    for f, part in zip(files, parts, strict=True):
-        part["source"]["name"] = str(f)  # as given this time, whatever it was when cached
-    warnings = _article_warnings(files, parts)
-    return Loaded(ix.from_compiled(parts, lookup), [str(f) for f in files], warnings)
+        packed = ix.pack(parts)
+        ix.store_packed(key, packed)
+    for f, source in zip(files, packed["sources"], strict=True):
+        source["name"] = str(f)  # as given this time, whatever it was when cached
+    warnings = _article_warnings(files, packed["sources"])
+    return Loaded(ix.from_packed(packed), [str(f) for f in files], warnings)
 
 
-def _article_warnings(files: list[Path], parts: list[dict[str, Any]]) -> list[str]:
+def _article_warnings(files: list[Path], sources: list[dict[str, Any]]) -> list[str]:
     """A claim file whose article has changed since it was built deserves a word."""
     out = []
-    for f, part in zip(files, parts, strict=True):
-        src = part["source"]
+    for f, src in zip(files, sources, strict=True):
         if (
             f.suffix.lower() not in CLAIM_SUFFIXES
             or not src.get("article")
