@@ -59,16 +59,36 @@ SURNAMES = _names(
 )
 # (country, adjective); none of them is named in the source articles
 COUNTRIES = (
-    ("Ghana", "Ghanaian"), ("Peru", "Peruvian"), ("Norway", "Norwegian"),
-    ("Chile", "Chilean"), ("Nepal", "Nepalese"), ("Portugal", "Portuguese"),
-    ("Malawi", "Malawian"), ("Uruguay", "Uruguayan"), ("Finland", "Finnish"),
-    ("Jordan", "Jordanian"), ("Bolivia", "Bolivian"), ("Estonia", "Estonian"),
-    ("Zambia", "Zambian"), ("Ecuador", "Ecuadorian"), ("Mongolia", "Mongolian"),
-    ("Senegal", "Senegalese"), ("Croatia", "Croatian"), ("Paraguay", "Paraguayan"),
-    ("Namibia", "Namibian"), ("Iceland", "Icelandic"), ("Latvia", "Latvian"),
-    ("Botswana", "Botswanan"), ("Slovenia", "Slovenian"), ("Laos", "Laotian"),
-    ("Benin", "Beninese"), ("Austria", "Austrian"), ("Fiji", "Fijian"),
-    ("Rwanda", "Rwandan"), ("Denmark", "Danish"), ("Bhutan", "Bhutanese"),
+    ("Ghana", "Ghanaian"),
+    ("Peru", "Peruvian"),
+    ("Norway", "Norwegian"),
+    ("Chile", "Chilean"),
+    ("Nepal", "Nepalese"),
+    ("Portugal", "Portuguese"),
+    ("Malawi", "Malawian"),
+    ("Uruguay", "Uruguayan"),
+    ("Finland", "Finnish"),
+    ("Jordan", "Jordanian"),
+    ("Bolivia", "Bolivian"),
+    ("Estonia", "Estonian"),
+    ("Zambia", "Zambian"),
+    ("Ecuador", "Ecuadorian"),
+    ("Mongolia", "Mongolian"),
+    ("Senegal", "Senegalese"),
+    ("Croatia", "Croatian"),
+    ("Paraguay", "Paraguayan"),
+    ("Namibia", "Namibian"),
+    ("Iceland", "Icelandic"),
+    ("Latvia", "Latvian"),
+    ("Botswana", "Botswanan"),
+    ("Slovenia", "Slovenian"),
+    ("Laos", "Laotian"),
+    ("Benin", "Beninese"),
+    ("Austria", "Austrian"),
+    ("Fiji", "Fijian"),
+    ("Rwanda", "Rwandan"),
+    ("Denmark", "Danish"),
+    ("Bhutan", "Bhutanese"),
 )
 CITIES = _names(
     "Lisbon, Valparaíso, Tromsø, Arequipa, Kumasi, Pokhara, Blantyre, Salto, Tampere, "
@@ -89,39 +109,103 @@ PEOPLE: dict[str, dict[str, tuple[str, ...]]] = {
     "wikinews-election": {
         n: ()
         for n in (
-            "Eddie Chu", "Cheng Chung-tai", "Kwok Ka-ki", "Andrew Wan", "Michael Tien",
-            "Ben Chan", "Leung Che-cheung", "Alice Mak", "Junius Ho", "Lee Cheuk-yan",
-            "Frederick Fung", "Alvin Yeung", "Fernando Cheung", "Raymond Chan",
-            "Leung Kwok-hung", "Lam Cheuk-ting", "Baggio Leung", "Elizabeth Quat",
-            "Gary Chan", "Eunice Yung", "Gary Fan", "Regina Ip", "Kwok Wai-keung",
-            "Horace Cheung", "Nathan Law", "Hui Chi-fung", "Tanya Chan", "Cyd Ho",
-            "Ann Chiang", "Priscilla Leung", "Claudia Mo", "Wong Pik-wan", "Lau Siu-lai",
-            "Yau Wai-ching", "Raymond Wong", "Wilson Or", "Paul Tse", "Wong Kwok-kin",
-            "Wu Chi-wai", "Jeremy Tam", "Wong Yeung-tat", "Kwong Chun-yu", "Leung Yiu-chung",
-            "James To", "Starry Lee", "Holden Chow", "Wong Kwok-hing", "Shiu Ka-chun",
+            "Eddie Chu",
+            "Cheng Chung-tai",
+            "Kwok Ka-ki",
+            "Andrew Wan",
+            "Michael Tien",
+            "Ben Chan",
+            "Leung Che-cheung",
+            "Alice Mak",
+            "Junius Ho",
+            "Lee Cheuk-yan",
+            "Frederick Fung",
+            "Alvin Yeung",
+            "Fernando Cheung",
+            "Raymond Chan",
+            "Leung Kwok-hung",
+            "Lam Cheuk-ting",
+            "Baggio Leung",
+            "Elizabeth Quat",
+            "Gary Chan",
+            "Eunice Yung",
+            "Gary Fan",
+            "Regina Ip",
+            "Kwok Wai-keung",
+            "Horace Cheung",
+            "Nathan Law",
+            "Hui Chi-fung",
+            "Tanya Chan",
+            "Cyd Ho",
+            "Ann Chiang",
+            "Priscilla Leung",
+            "Claudia Mo",
+            "Wong Pik-wan",
+            "Lau Siu-lai",
+            "Yau Wai-ching",
+            "Raymond Wong",
+            "Wilson Or",
+            "Paul Tse",
+            "Wong Kwok-kin",
+            "Wu Chi-wai",
+            "Jeremy Tam",
+            "Wong Yeung-tat",
+            "Kwong Chun-yu",
+            "Leung Yiu-chung",
+            "James To",
+            "Starry Lee",
+            "Holden Chow",
+            "Wong Kwok-hing",
+            "Shiu Ka-chun",
             "Edward Yiu",
         )
     },
     "wikinews-korea": {"Kim Jong-un": ()},
     "wikinews-soccer": {
-        "Harry Kane": ("Kane",), "Kim Shin-Wook": (), "Marcus Berg": (), "Park Joo-Ho": (),
-        "Kim Min-Woo": (), "Hwang Hee-Chan": (), "Joel Aguilar": (),
-        "Andreas Granqvist": (), "Romelu Lukaku": ("Lukaku",), "Yannick Carrasco": (),
-        "Dries Mertens": (), "Michael Murillo": (), "Thibaut Courtois": (),
-        "Kevin De Bruyne": (), "Eden Hazard": (), "Nacer Chadli": (), "Axel Witsel": (),
-        "Hernan Dario Gomez": (), "Jesse Lingard": (), "Harry Maguire": (),
-        "John Stones": (), "Mouez Hassen": (), "Farouk Ben Mustapha": (),
-        "Kyle Walker": (), "Ferjani Sassi": (), "Nabil Maaloul": (),
+        "Harry Kane": ("Kane",),
+        "Kim Shin-Wook": (),
+        "Marcus Berg": (),
+        "Park Joo-Ho": (),
+        "Kim Min-Woo": (),
+        "Hwang Hee-Chan": (),
+        "Joel Aguilar": (),
+        "Andreas Granqvist": (),
+        "Romelu Lukaku": ("Lukaku",),
+        "Yannick Carrasco": (),
+        "Dries Mertens": (),
+        "Michael Murillo": (),
+        "Thibaut Courtois": (),
+        "Kevin De Bruyne": (),
+        "Eden Hazard": (),
+        "Nacer Chadli": (),
+        "Axel Witsel": (),
+        "Hernan Dario Gomez": (),
+        "Jesse Lingard": (),
+        "Harry Maguire": (),
+        "John Stones": (),
+        "Mouez Hassen": (),
+        "Farouk Ben Mustapha": (),
+        "Kyle Walker": (),
+        "Ferjani Sassi": (),
+        "Nabil Maaloul": (),
     },
     "wikinews-warming": {"Colette Heald": ("Heald",), "AS Heagle": ("Heagle",)},
 }
 COUNTRY_NAMES: dict[str, tuple[tuple[str, str], ...]] = {
-    "ruto-unga79": (("Kenya", "Kenyan"), ("Haiti", "Haitian"), ("Somalia", "Somali"),
-                    ("Canada", "Canadian")),
+    "ruto-unga79": (
+        ("Kenya", "Kenyan"),
+        ("Haiti", "Haitian"),
+        ("Somalia", "Somali"),
+        ("Canada", "Canadian"),
+    ),
     "composed-floods": (("Valdoria", "Valdorian"),),
-    "wikinews-soccer": (("Sweden", "Swedish"), ("Belgium", "Belgian"),
-                        ("Panama", "Panamanian"), ("Tunisia", "Tunisian"),
-                        ("England", "English")),
+    "wikinews-soccer": (
+        ("Sweden", "Swedish"),
+        ("Belgium", "Belgian"),
+        ("Panama", "Panamanian"),
+        ("Tunisia", "Tunisian"),
+        ("England", "English"),
+    ),
 }
 CITY_NAMES: dict[str, tuple[str, ...]] = {
     "ruto-unga79": ("New York", "Port-au-Prince"),
@@ -289,10 +373,23 @@ def write_articles(folder: Path, n: int, seed: int = 0) -> list[Path]:
 
 # --- statements about the shipped article ---------------------------------------------------
 
-PREFIXES = ("Reports say ", "Officials said ", "According to reports, ", "It is reported that ",
-            "Sources confirmed that ", "A statement said ")
-SUFFIXES = (", officials said", ", according to reports", ", a statement said",
-            ", the report says", ", sources said", ", it emerged", ", analysts noted")
+PREFIXES = (
+    "Reports say ",
+    "Officials said ",
+    "According to reports, ",
+    "It is reported that ",
+    "Sources confirmed that ",
+    "A statement said ",
+)
+SUFFIXES = (
+    ", officials said",
+    ", according to reports",
+    ", a statement said",
+    ", the report says",
+    ", sources said",
+    ", it emerged",
+    ", analysts noted",
+)
 DEPLOY = ("deploy", "send", "dispatch")
 WILL = ("will", "plans to", "is set to", "is on track to", "intends to")
 ABOUT = ("around ", "about ", "roughly ", "some ", "")
@@ -302,12 +399,31 @@ OFFICERS = ("police officers", "officers", "police", "police personnel", "securi
 RUTO = ("Ruto", "President Ruto", "President William Ruto", "William Ruto", "Kenya's president")
 OTHER_WEEKDAYS = [d for d in WEEKDAYS if d != "Thursday"]
 OTHER_MONTHS = [m for m in MONTHS if m not in ("January", "August")]
-FACILITIES = ("hospital", "bridge", "library", "stadium", "school", "museum", "factory",
-              "airport terminal")
+FACILITIES = (
+    "hospital",
+    "bridge",
+    "library",
+    "stadium",
+    "school",
+    "museum",
+    "factory",
+    "airport terminal",
+)
 TEAMS = ("Rovers", "United", "Athletic", "Wanderers", "Lions", "Comets")
 COMMODITIES = ("coffee", "wheat", "copper", "cocoa", "rice", "cotton", "sugar")
-_LOWER_FIRST = ("The ", "Armed ", "More ", "Over ", "Fewer ", "Only ", "Just ", "Heavy ",
-                "At ", "Less ", "No ")
+_LOWER_FIRST = (
+    "The ",
+    "Armed ",
+    "More ",
+    "Over ",
+    "Fewer ",
+    "Only ",
+    "Just ",
+    "Heavy ",
+    "At ",
+    "Less ",
+    "No ",
+)
 
 
 def attributed(core: str, rng: random.Random) -> str:
@@ -351,29 +467,78 @@ def _supported() -> Weighted:
     """Restatements of the shipped article's facts, figures within what it says."""
     c = random.Random.choice
     t: list[tuple[int, Template]] = [
-        (3, lambda r: f"Kenya {c(r, WILL)} {c(r, DEPLOY)} 2,500 {c(r, OFFICERS)} to Haiti"
-            f"{c(r, ('', ' by January'))}."),
-        (4, lambda r: f"Kenya {c(r, WILL)} {c(r, DEPLOY)} {c(r, MORE)} "
-            f"{_round(r.randint(800, 2_400), 3):,} {c(r, OFFICERS)} to Haiti"
-            f"{c(r, ('', ' by January'))}."),
-        (2, lambda r: f"Armed groups control {c(r, ABOUT)}80 percent of "
-            f"{c(r, ('Port-au-Prince', 'the Haitian capital'))}."),
-        (3, lambda r: f"Armed groups control {c(r, MORE)} {r.randint(40, 70)} percent of "
-            f"{c(r, ('Port-au-Prince', 'the Haitian capital'))}."),
-        (4, lambda r: f"{_cap(c(r, MORE))} {_round(r.randint(100_000, 570_000), 3):,} people "
-            f"{c(r, ('have been', 'are', 'were'))} {c(r, ('internally displaced', 'displaced'))}"
-            f" in Haiti{c(r, ('', ' as of August', ', according to the IOM'))}."),
-        (2, lambda r: f"{c(r, RUTO)} {c(r, ('addressed', 'spoke at'))} the 79th session of the "
-            f"{c(r, ('UN', 'United Nations'))} General Assembly{c(r, ('', ' in New York'))}"
-            f"{c(r, ('', ' on Thursday'))}."),
-        (1, lambda r: f"{c(r, RUTO)} {c(r, ('recently visited', 'visited', 'travelled to'))} "
-            "Haiti."),
-        (1, lambda r: f"The United States and Canada {c(r, ('provided', 'gave', 'offered'))} "
-            f"financial and logistical {c(r, ('support', 'backing'))} for the deployment."),
-        (1, lambda r: f"Kenya {c(r, ('supports', 'backs'))} the African Union Transition "
-            f"Mission in Somalia{c(r, ('', ' (ATMIS)'))}."),
-        (1, lambda r: f"{c(r, RUTO)} {c(r, ('called for', 'urged', 'asked for'))} more support "
-            f"for the Haitian National Police."),
+        (
+            3,
+            lambda r: (
+                f"Kenya {c(r, WILL)} {c(r, DEPLOY)} 2,500 {c(r, OFFICERS)} to Haiti"
+                f"{c(r, ('', ' by January'))}."
+            ),
+        ),
+        (
+            4,
+            lambda r: (
+                f"Kenya {c(r, WILL)} {c(r, DEPLOY)} {c(r, MORE)} "
+                f"{_round(r.randint(800, 2_400), 3):,} {c(r, OFFICERS)} to Haiti"
+                f"{c(r, ('', ' by January'))}."
+            ),
+        ),
+        (
+            2,
+            lambda r: (
+                f"Armed groups control {c(r, ABOUT)}80 percent of "
+                f"{c(r, ('Port-au-Prince', 'the Haitian capital'))}."
+            ),
+        ),
+        (
+            3,
+            lambda r: (
+                f"Armed groups control {c(r, MORE)} {r.randint(40, 70)} percent of "
+                f"{c(r, ('Port-au-Prince', 'the Haitian capital'))}."
+            ),
+        ),
+        (
+            4,
+            lambda r: (
+                f"{_cap(c(r, MORE))} {_round(r.randint(100_000, 570_000), 3):,} people "
+                f"{c(r, ('have been', 'are', 'were'))} {c(r, ('internally displaced', 'displaced'))}"
+                f" in Haiti{c(r, ('', ' as of August', ', according to the IOM'))}."
+            ),
+        ),
+        (
+            2,
+            lambda r: (
+                f"{c(r, RUTO)} {c(r, ('addressed', 'spoke at'))} the 79th session of the "
+                f"{c(r, ('UN', 'United Nations'))} General Assembly{c(r, ('', ' in New York'))}"
+                f"{c(r, ('', ' on Thursday'))}."
+            ),
+        ),
+        (
+            1,
+            lambda r: (
+                f"{c(r, RUTO)} {c(r, ('recently visited', 'visited', 'travelled to'))} Haiti."
+            ),
+        ),
+        (
+            1,
+            lambda r: (
+                f"The United States and Canada {c(r, ('provided', 'gave', 'offered'))} "
+                f"financial and logistical {c(r, ('support', 'backing'))} for the deployment."
+            ),
+        ),
+        (
+            1,
+            lambda r: (
+                f"Kenya {c(r, ('supports', 'backs'))} the African Union Transition "
+                f"Mission in Somalia{c(r, ('', ' (ATMIS)'))}."
+            ),
+        ),
+        (
+            1,
+            lambda r: (
+                f"{c(r, RUTO)} {c(r, ('called for', 'urged', 'asked for'))} more support "
+                f"for the Haitian National Police."
+            ),
+        ),
     ]
     return tuple(x[1] for x in t), tuple(x[0] for x in t)
 
@@ -382,28 +547,72 @@ def _contradicted() -> Weighted:
     """The shipped article's facts with a wrong figure, date, place or a negation."""
     c = random.Random.choice
     t: list[tuple[int, Template]] = [
-        (4, lambda r: f"Kenya {c(r, WILL)} {c(r, DEPLOY)} "
-            f"{_round(_count(r, 100, 40_000, (1_500, 4_000)), 3):,} {c(r, OFFICERS)} to Haiti"
-            f"{c(r, ('', ' by January'))}."),
-        (3, lambda r: f"Kenya {c(r, WILL)} {c(r, DEPLOY)} {c(r, LESS)} "
-            f"{_round(r.randint(100, 2_000), 3):,} {c(r, OFFICERS)} to Haiti."),
-        (2, lambda r: f"Kenya {c(r, WILL)} {c(r, DEPLOY)} 2,500 {c(r, OFFICERS)} to Haiti by "
-            f"{c(r, OTHER_MONTHS)}."),
-        (3, lambda r: f"Armed groups control {c(r, ABOUT)}{r.randint(5, 55)} percent of "
-            "Port-au-Prince."),
-        (4, lambda r: f"{c(r, ('Fewer than', 'Only', 'Just', 'Less than'))} "
-            f"{_round(r.randint(5_000, 400_000), 3):,} people have been internally displaced "
-            "in Haiti."),
-        (2, lambda r: f"{c(r, RUTO)} addressed the "
-            f"{(n := _count(r, 40, 99, (79, 79)))}{_ordinal(n)} session of the UN General "
-            "Assembly."),
-        (1, lambda r: f"{c(r, RUTO)} spoke at the UN General Assembly in New York on "
-            f"{c(r, OTHER_WEEKDAYS)}."),
+        (
+            4,
+            lambda r: (
+                f"Kenya {c(r, WILL)} {c(r, DEPLOY)} "
+                f"{_round(_count(r, 100, 40_000, (1_500, 4_000)), 3):,} {c(r, OFFICERS)} to Haiti"
+                f"{c(r, ('', ' by January'))}."
+            ),
+        ),
+        (
+            3,
+            lambda r: (
+                f"Kenya {c(r, WILL)} {c(r, DEPLOY)} {c(r, LESS)} "
+                f"{_round(r.randint(100, 2_000), 3):,} {c(r, OFFICERS)} to Haiti."
+            ),
+        ),
+        (
+            2,
+            lambda r: (
+                f"Kenya {c(r, WILL)} {c(r, DEPLOY)} 2,500 {c(r, OFFICERS)} to Haiti by "
+                f"{c(r, OTHER_MONTHS)}."
+            ),
+        ),
+        (
+            3,
+            lambda r: (
+                f"Armed groups control {c(r, ABOUT)}{r.randint(5, 55)} percent of Port-au-Prince."
+            ),
+        ),
+        (
+            4,
+            lambda r: (
+                f"{c(r, ('Fewer than', 'Only', 'Just', 'Less than'))} "
+                f"{_round(r.randint(5_000, 400_000), 3):,} people have been internally displaced "
+                "in Haiti."
+            ),
+        ),
+        (
+            2,
+            lambda r: (
+                f"{c(r, RUTO)} addressed the "
+                f"{(n := _count(r, 40, 99, (79, 79)))}{_ordinal(n)} session of the UN General "
+                "Assembly."
+            ),
+        ),
+        (
+            1,
+            lambda r: (
+                f"{c(r, RUTO)} spoke at the UN General Assembly in New York on "
+                f"{c(r, OTHER_WEEKDAYS)}."
+            ),
+        ),
         (1, lambda r: f"Armed groups control {c(r, ABOUT)}80 percent of {c(r, CITIES)}."),
-        (1, lambda r: f"{c(r, RUTO)} "
-            f"{c(r, ('did not visit', 'has never visited', 'never visited'))} Haiti."),
-        (1, lambda r: f"Over 578,000 people were internally displaced as of "
-            f"{c(r, OTHER_MONTHS)}, according to the International Organization for Migration."),
+        (
+            1,
+            lambda r: (
+                f"{c(r, RUTO)} "
+                f"{c(r, ('did not visit', 'has never visited', 'never visited'))} Haiti."
+            ),
+        ),
+        (
+            1,
+            lambda r: (
+                f"Over 578,000 people were internally displaced as of "
+                f"{c(r, OTHER_MONTHS)}, according to the International Organization for Migration."
+            ),
+        ),
     ]
     return tuple(x[1] for x in t), tuple(x[0] for x in t)
 
@@ -412,21 +621,34 @@ def _unknown() -> Weighted:
     """Off-topic news: nothing the shipped article speaks to."""
     c = random.Random.choice
     t: list[Template] = [
-        lambda r: f"{_person(r)} opened a new {c(r, FACILITIES)} in {c(r, CITIES)} on "
-        f"{c(r, WEEKDAYS)}.",
-        lambda r: f"The {c(r, CITIES)} {c(r, TEAMS)} won {r.randint(2, 30)} of their "
-        f"{r.randint(31, 40)} matches this season.",
-        lambda r: f"{c(r, COMPANIES)} reported a profit of ${r.randint(2, 900)} million in "
-        f"{c(r, MONTHS)}.",
+        lambda r: (
+            f"{_person(r)} opened a new {c(r, FACILITIES)} in {c(r, CITIES)} on {c(r, WEEKDAYS)}."
+        ),
+        lambda r: (
+            f"The {c(r, CITIES)} {c(r, TEAMS)} won {r.randint(2, 30)} of their "
+            f"{r.randint(31, 40)} matches this season."
+        ),
+        lambda r: (
+            f"{c(r, COMPANIES)} reported a profit of ${r.randint(2, 900)} million in "
+            f"{c(r, MONTHS)}."
+        ),
         lambda r: f"Heavy rain closed {r.randint(3, 400)} schools in {c(r, CITIES)} last week.",
-        lambda r: f"{_person(r)} was elected mayor of {c(r, CITIES)} with "
-        f"{r.randint(1_000, 250_000):,} votes.",
-        lambda r: f"The price of {c(r, COMMODITIES)} rose by {r.randint(2, 60)} percent in "
-        f"{r.randint(1990, 2023)}.",
-        lambda r: f"{(k := r.sample(COUNTRIES, 2))[0][0]} signed a trade agreement with "
-        f"{k[1][0]} {c(r, ('on', 'last'))} {c(r, WEEKDAYS)}.",
-        lambda r: f"{_person(r)} {c(r, ('won', 'took'))} the {c(r, CITIES)} marathon in "
-        f"{r.randint(2, 3)} hours and {r.randint(1, 59)} minutes.",
+        lambda r: (
+            f"{_person(r)} was elected mayor of {c(r, CITIES)} with "
+            f"{r.randint(1_000, 250_000):,} votes."
+        ),
+        lambda r: (
+            f"The price of {c(r, COMMODITIES)} rose by {r.randint(2, 60)} percent in "
+            f"{r.randint(1990, 2023)}."
+        ),
+        lambda r: (
+            f"{(k := r.sample(COUNTRIES, 2))[0][0]} signed a trade agreement with "
+            f"{k[1][0]} {c(r, ('on', 'last'))} {c(r, WEEKDAYS)}."
+        ),
+        lambda r: (
+            f"{_person(r)} {c(r, ('won', 'took'))} the {c(r, CITIES)} marathon in "
+            f"{r.randint(2, 3)} hours and {r.randint(1, 59)} minutes."
+        ),
     ]
     return tuple(t), tuple(1 for _ in t)
 
@@ -458,7 +680,8 @@ _NUM_IN_TEXT = re.compile(
 def with_wrong_figure(sentence: str, rng: random.Random) -> str | None:
     """The sentence with one of its figures (not a year) replaced by a far-off one."""
     spots = [
-        m for m in _NUM_IN_TEXT.finditer(sentence)
+        m
+        for m in _NUM_IN_TEXT.finditer(sentence)
         if not (len(m.group()) == 4 and 1900 <= int(m.group()) <= 2099)
     ]
     if not spots:
@@ -466,7 +689,7 @@ def with_wrong_figure(sentence: str, rng: random.Random) -> str | None:
     m = rng.choice(spots)
     digits = m.group()
     new = scaled(int(digits.replace(",", "")), rng, far=True)
-    return sentence[: m.start()] + _fmt_like(new, digits) + sentence[m.end():]
+    return sentence[: m.start()] + _fmt_like(new, digits) + sentence[m.end() :]
 
 
 def shipped_statements(n: int, seed: int = 0) -> list[str]:

@@ -117,9 +117,7 @@ def read_rows(path: Path, limit: int | None) -> list[Row]:
         if missing:
             raise DataError(f"{path}:{n}: missing or not text: {', '.join(missing)}")
         if obj["label"] not in LABELS:
-            raise DataError(
-                f"{path}:{n}: label {obj['label']!r} is not one of {', '.join(LABELS)}"
-            )
+            raise DataError(f"{path}:{n}: label {obj['label']!r} is not one of {', '.join(LABELS)}")
         rows.append(
             Row(
                 id=str(obj.get("id", f"{path.name}:{n}")),
@@ -154,7 +152,6 @@ def scoring_for(path: Path, asked: str) -> str:
 # --- checking -------------------------------------------------------------------------------
 
 Checked = tuple[list[tuple[int, Outcome]], Timing]
-
 
 
 def check_group(group: Group) -> Checked:
@@ -254,8 +251,7 @@ def score(m: Measured) -> Scores:
     if m.scoring == "binary":
         classes: tuple[str, ...] = ("supported", "not supported")
         pairs = [
-            (binary(r.label), binary(o.verdict))
-            for r, o in zip(m.rows, m.outcomes, strict=True)
+            (binary(r.label), binary(o.verdict)) for r, o in zip(m.rows, m.outcomes, strict=True)
         ]
     else:
         classes = LABELS

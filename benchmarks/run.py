@@ -48,7 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402 - the generator beside this script, found once on the path
 
 STATEMENT = "Kenya sends 2,500 officers"
-TINY_APP = '''\
+TINY_APP = """\
 import typer
 
 app = typer.Typer()
@@ -65,11 +65,17 @@ def main(statement: str) -> None:
 
 if __name__ == "__main__":
     app()
-'''
+"""
 # settings of the person running the benchmark that would change what it measures
 USER_ENV = (
-    "CHECKCLAIM_CLAIMS", "CHECKCLAIM_LEXICON", "CHECKCLAIM_DEBUG", "CHECKCLAIM_CACHE",
-    "FORCE_COLOR", "PYTHONPYCACHEPREFIX", "PYTHONDONTWRITEBYTECODE", "PYTHONPROFILEIMPORTTIME",
+    "CHECKCLAIM_CLAIMS",
+    "CHECKCLAIM_LEXICON",
+    "CHECKCLAIM_DEBUG",
+    "CHECKCLAIM_CACHE",
+    "FORCE_COLOR",
+    "PYTHONPYCACHEPREFIX",
+    "PYTHONDONTWRITEBYTECODE",
+    "PYTHONPROFILEIMPORTTIME",
 )
 TIMEOUT = 900.0  # seconds for any one command
 COLUMNS = "{:<44} {:<30} {:<16} {}"
@@ -129,10 +135,20 @@ class Bench:
 
     # --- running ----------------------------------------------------------------------------
 
-    def run(self, args: Sequence[str], out: Path | None = None, cmd: Sequence[str] | None = None,
-            timeout: float = TIMEOUT) -> Run:
-        return run([*(self.checkclaim if cmd is None else cmd), *args], self.env, out,
-                   self.tmp / "stderr.txt", timeout)
+    def run(
+        self,
+        args: Sequence[str],
+        out: Path | None = None,
+        cmd: Sequence[str] | None = None,
+        timeout: float = TIMEOUT,
+    ) -> Run:
+        return run(
+            [*(self.checkclaim if cmd is None else cmd), *args],
+            self.env,
+            out,
+            self.tmp / "stderr.txt",
+            timeout,
+        )
 
     def note(self, message: str) -> None:
         sys.stderr.write(f"[{time.perf_counter() - self.started:6.0f} s] {message}\n")
@@ -175,7 +191,8 @@ class Bench:
         self.note(f"cold start: {self.runs} runs of each")
         for i in range(self.runs):
             order: tuple[tuple[str, list[str], list[str] | None], ...] = (
-                ("mine", mine, None), ("tiny", [], tiny)
+                ("mine", mine, None),
+                ("tiny", [], tiny),
             )
             for name, args, cmd in order if i % 2 == 0 else order[::-1]:
                 times[name].append(self.run(args, cmd=cmd).wall)
@@ -224,8 +241,9 @@ class Bench:
             self.error(f"--jobs {self.jobs}", many.failed())
         else:
             rate_n = n / many.wall
-            self.row(f"--jobs {self.jobs}", f"{rate_n:,.0f} statements/s", ">= 5,000/s",
-                     rate_n >= 5000)
+            self.row(
+                f"--jobs {self.jobs}", f"{rate_n:,.0f} statements/s", ">= 5,000/s", rate_n >= 5000
+            )
             self.row("  wall, CPU (all processes)", f"{many.wall:.1f} s, {many.cpu:.1f} s")
             self.row("  speed-up over 1 process", f"{one.wall / many.wall:.2f} x")
             same = outn.read_bytes() == out1.read_bytes()
@@ -233,15 +251,19 @@ class Bench:
             self.row("  peak memory (largest process)", mib(many.rss))
         self.note(f"batch: {n // 10:,} statements, 1 process")
         self.warm()
-        small = self.run(["check", "-f", str(tenth), "--format", "jsonl"],
-                         self.tmp / "out-tenth.jsonl")
+        small = self.run(
+            ["check", "-f", str(tenth), "--format", "jsonl"], self.tmp / "out-tenth.jsonl"
+        )
         if small.failed():
             self.error("a tenth of the input", small.failed())
         else:
             grow = one.rss - small.rss
-            self.row(f"  peak memory, {n // 10:,} vs {n:,} lines",
-                     f"{mib(small.rss)} vs {mib(one.rss)}", "flat (streamed)",
-                     grow < 32 * 2**20 if one.rss else None)
+            self.row(
+                f"  peak memory, {n // 10:,} vs {n:,} lines",
+                f"{mib(small.rss)} vs {mib(one.rss)}",
+                "flat (streamed)",
+                grow < 32 * 2**20 if one.rss else None,
+            )
 
     def archive(self) -> None:
         biggest = max(self.sizes)
@@ -263,9 +285,18 @@ class Bench:
         corpus.write_lines(stmts, corpus.archive_statements(texts, self.archive_statements))
         k = self.archive_statements
         self.heading(f"Archive scale: {k:,} statements with --claims FOLDER (the first N built)")
-        self.raw(ARCHIVE_COLUMNS.format(
-            "articles", "claims", "1st load", "load", f"{k:,} checks", "per check", "peak", "vs 1"
-        ))
+        self.raw(
+            ARCHIVE_COLUMNS.format(
+                "articles",
+                "claims",
+                "1st load",
+                "load",
+                f"{k:,} checks",
+                "per check",
+                "peak",
+                "vs 1",
+            )
+        )
         base = 0.0
         for size in sorted(self.sizes):
             sub = self.tmp / f"archive-{size}"
@@ -281,8 +312,10 @@ class Bench:
                 continue
             load = self.run(["check", "--claims", str(sub), STATEMENT])
             self.note(f"archive: {size:,} articles, {k:,} statements")
-            r = self.run(["check", "--claims", str(sub), "-f", str(stmts), "--format", "jsonl"],
-                         self.tmp / f"out-archive-{size}.jsonl")
+            r = self.run(
+                ["check", "--claims", str(sub), "-f", str(stmts), "--format", "jsonl"],
+                self.tmp / f"out-archive-{size}.jsonl",
+            )
             shutil.rmtree(sub)
             if r.failed():
                 self.error(f"  {size:,} articles", r.failed())
@@ -290,21 +323,30 @@ class Bench:
             base = base or r.wall
             ratio = r.wall / base
             line = ARCHIVE_COLUMNS.format(
-                f"{size:,}", f"{claims:,}", f"{first.wall:.1f} s", f"{load.wall:.2f} s",
-                f"{r.wall:.1f} s", f"{r.wall / k * 1000:.2f} ms", mib(r.rss), f"{ratio:.2f} x",
+                f"{size:,}",
+                f"{claims:,}",
+                f"{first.wall:.1f} s",
+                f"{load.wall:.2f} s",
+                f"{r.wall:.1f} s",
+                f"{r.wall / k * 1000:.2f} ms",
+                mib(r.rss),
+                f"{ratio:.2f} x",
             )
             if size >= 2000:
                 met = ratio <= 3 and 0 < r.rss < 2**30
                 line += f"  target <= 3 x, < 1 GiB  {'ok' if met else 'MISS'}"
             self.raw(line)
-        self.raw("  (1st load compiles the claims into the cache; load is a warm run of one "
-                 "statement)")
+        self.raw(
+            "  (1st load compiles the claims into the cache; load is a warm run of one statement)"
+        )
 
     def long_lines(self) -> None:
         self.heading("Long lines of digits and commas (--file, --format jsonl)")
         limit = max_statement()
-        for size, label in ((2**20, "1 MB line (over the limit: an error item)"),
-                            (limit, f"{limit:,}-character line (the limit)")):
+        for size, label in (
+            (2**20, "1 MB line (over the limit: an error item)"),
+            (limit, f"{limit:,}-character line (the limit)"),
+        ):
             path = self.tmp / f"digits-{size}.txt"
             path.write_text(digits_and_commas(size) + "\n", encoding="ascii")
             self.note(f"long line: {size:,} characters")
@@ -348,8 +390,9 @@ def checkclaim_command() -> list[str]:
     return [sys.executable, "-m", "checkclaim"]
 
 
-def run(cmd: Sequence[str], env: dict[str, str], out: Path | None, err: Path,
-        timeout: float) -> Run:
+def run(
+    cmd: Sequence[str], env: dict[str, str], out: Path | None, err: Path, timeout: float
+) -> Run:
     """Run a command; its standard output goes to `out` (or nowhere)."""
     with open(out or os.devnull, "wb") as stdout, open(err, "wb") as stderr:
         t0 = time.perf_counter()
@@ -363,8 +406,14 @@ def run(cmd: Sequence[str], env: dict[str, str], out: Path | None, err: Path,
         finally:
             timer.cancel()
         wall = time.perf_counter() - t0
-    return Run(wall, code, rss, cpu, err.read_text(encoding="utf-8", errors="replace"),
-               timed_out=wall >= timeout)
+    return Run(
+        wall,
+        code,
+        rss,
+        cpu,
+        err.read_text(encoding="utf-8", errors="replace"),
+        timed_out=wall >= timeout,
+    )
 
 
 def wait(proc: subprocess.Popen[bytes]) -> tuple[int, float, int]:
@@ -415,7 +464,7 @@ def mib(n: int) -> str:
 
 def shorten(arg: str) -> str:
     home = str(Path.home())
-    return "~" + arg[len(home):] if arg.startswith(home + os.sep) else arg
+    return "~" + arg[len(home) :] if arg.startswith(home + os.sep) else arg
 
 
 def machine() -> list[str]:
@@ -455,27 +504,40 @@ def machine() -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Measure checkclaim's speed and memory.")
-    ap.add_argument("--quick", action="store_true",
-                    help="a smaller run: 5 cold starts, 2,000 statements, archives of 1, 100")
+    ap.add_argument(
+        "--quick",
+        action="store_true",
+        help="a smaller run: 5 cold starts, 2,000 statements, archives of 1, 100",
+    )
     ap.add_argument("--runs", type=int, help="cold starts of each command (default 15, quick 5)")
     ap.add_argument("--statements", type=int, help="batch size (default 20,000, quick 2,000)")
     ap.add_argument("--sizes", help="archive sizes (default 1,100,1000,2000; quick 1,100)")
-    ap.add_argument("--archive-statements", type=int,
-                    help="statements checked against each archive (default 1,000)")
+    ap.add_argument(
+        "--archive-statements",
+        type=int,
+        help="statements checked against each archive (default 1,000)",
+    )
     ap.add_argument("--jobs", type=int, default=2, help="--jobs for the parallel batch (default 2)")
     ap.add_argument("--only", help="run some parts: comma-separated of cold,batch,archive,lines")
     args = ap.parse_args(argv)
     sizes = args.sizes or ("1,100" if args.quick else "1,100,1000,2000")
     parts = {
-        "cold": Bench.cold_start, "batch": Bench.batch, "archive": Bench.archive,
+        "cold": Bench.cold_start,
+        "batch": Bench.batch,
+        "archive": Bench.archive,
         "lines": Bench.long_lines,
     }
     chosen = args.only.split(",") if args.only else list(parts)
     unknown = [p for p in chosen if p not in parts]
     if unknown:
         ap.error(f"--only: unknown part {', '.join(unknown)} (use {', '.join(parts)})")
-    custom = any(x is not None for x in (args.only, args.runs, args.statements, args.sizes,
-                                         args.archive_statements)) or args.jobs != 2
+    custom = (
+        any(
+            x is not None
+            for x in (args.only, args.runs, args.statements, args.sizes, args.archive_statements)
+        )
+        or args.jobs != 2
+    )
     with tempfile.TemporaryDirectory(prefix="checkclaim-bench-") as tmp:
         bench = Bench(
             tmp=Path(tmp),

@@ -62,9 +62,7 @@ def test_json_is_the_contract_of_the_scorer(run: RunCLI, draft_file: Path) -> No
     assert r.exit_code == 0, r.stderr
     doc = json.loads(r.stdout)
     findings = doc["findings"]
-    assert [f["sentence"] for f in findings] == [
-        "Notes", SUPPORTED, NOTHING, CONTRADICTED, UNKNOWN
-    ]
+    assert [f["sentence"] for f in findings] == ["Notes", SUPPORTED, NOTHING, CONTRADICTED, UNKNOWN]
     for f in findings:
         assert isinstance(f["line"], int) and f["line"] >= 1
         assert isinstance(f["column"], int) and f["column"] >= 1

@@ -23,6 +23,12 @@ _MAX_BLOCK = 5000
 def _segmenter() -> Any:
     import pysbd  # imported here: only building and reviewing need it
 
+    # pySBD builds a regular expression per abbreviation it meets, more than the 512 that
+    # Python's `re` keeps compiled: on a folder of articles most of its time went to compiling
+    # them again. A larger cache (a few MB) makes building about twice as fast.
+    if getattr(re, "_MAXCACHE", 0) < 4096:
+        re._MAXCACHE = 4096  # type: ignore[attr-defined]
+
     return pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 
