@@ -500,7 +500,8 @@ def _supported() -> Weighted:
             4,
             lambda r: (
                 f"{_cap(c(r, MORE))} {_round(r.randint(100_000, 570_000), 3):,} people "
-                f"{c(r, ('have been', 'are', 'were'))} {c(r, ('internally displaced', 'displaced'))}"
+                f"{c(r, ('have been', 'are', 'were'))} "
+                f"{c(r, ('internally displaced', 'displaced'))}"
                 f" in Haiti{c(r, ('', ' as of August', ', according to the IOM'))}."
             ),
         ),

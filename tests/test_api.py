@@ -132,7 +132,8 @@ def test_cache_goes_where_checkclaim_cache_says(
     load_index(CLAIM_FILE)
     stored = list((tmp_path / "c").glob("*.json"))
     assert len(stored) == 1
-    assert json.loads(stored[0].read_text(encoding="utf-8"))["parts"]
+    kept = json.loads(stored[0].read_text(encoding="utf-8"))["packed"]
+    assert kept["counts"] and kept["postings"]  # the compiled claims and their index
 
 
 def test_cache_defaults_to_the_user_cache_folder(
