@@ -103,14 +103,21 @@ EncodingOpt = Annotated[
 ]
 
 
-def _progress(quiet: bool) -> Any:
-    """A progress callback drawing on standard error when it is a terminal, else nothing."""
+def _counted(results: Iterator[Result], quiet: bool, what: str) -> Iterator[Result]:
+    """The results, counted on a progress line on standard error when it is a terminal (and
+    nothing otherwise, so that pipes and files get only the data)."""
     if quiet or not sys.stderr.isatty():
-        return None
-    from rich.progress import Progress
+        yield from results
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    bar = Progress(console=_console(stderr=True), transient=True)
-    return bar
+    columns = (SpinnerColumn(), TextColumn(f"{{task.completed:,}} {what}"), TimeElapsedColumn())
+    with Progress(*columns, console=_console(stderr=True), transient=True) as bar:
+        task = bar.add_task(what, total=None)
+        for n, r in enumerate(results, 1):
+            if n % 64 == 0:
+                bar.update(task, completed=n)
+            yield r
 
 
 @app.command()
@@ -182,6 +189,8 @@ def check(
         results = check_parallel(items, claims, jobs, explain)
     else:
         results = check_many(items, loaded, explain)
+    if file is not None:
+        results = _counted(results, quiet, "statements checked")
     summary = report.Summary(fail_on=fail_on.value)
     out = sys.stdout
     if format is CheckFormat.jsonl:
@@ -241,7 +250,7 @@ def build(
         source=source,
         force=force,
         encoding=encoding,
-        progress=None if quiet or not sys.stderr.isatty() else _build_progress(),
+        progress=None if quiet or not sys.stderr.isatty() else _progress_bar("building"),
     )
     if not quiet:
         n = sum(len(cs.claims) for cs in written)
@@ -250,7 +259,8 @@ def build(
     raise typer.Exit(0)
 
 
-def _build_progress() -> Any:
+def _progress_bar(what: str) -> Any:
+    """A `progress(done, total)` callback drawing a bar on standard error."""
     from rich.progress import Progress
 
     state: dict[str, Any] = {}
@@ -260,7 +270,7 @@ def _build_progress() -> Any:
             bar = Progress(console=_console(stderr=True), transient=True)
             bar.start()
             state["bar"] = bar
-            state["task"] = bar.add_task("building", total=total)
+            state["task"] = bar.add_task(what, total=total)
         state["bar"].update(state["task"], completed=done)
         if done >= total:
             state["bar"].stop()
@@ -362,6 +372,7 @@ def review(
         encoding=encoding,
         quiet=quiet,
         console=_console,
+        progress=None if quiet or not sys.stderr.isatty() else _progress_bar("reviewing"),
     )
     raise typer.Exit(code)
 

@@ -27,7 +27,7 @@ import hashlib
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -276,9 +276,11 @@ def review_drafts(
     ignore: Sequence[str] = (),
     baseline: Iterable[str] = (),
     fail_on: str = "contradicted",
+    progress: Callable[[int, int], None] | None = None,
 ) -> Review:
     """Review drafts against the claim sets `loaded` (from `pipeline.load_index`). Every
-    sentence is checked once however often it occurs, across all the drafts."""
+    sentence is checked once however often it occurs, across all the drafts; `progress` is
+    told how many sentences are done."""
     from checkclaim.pipeline import check_many, load_index
 
     if loaded is None:
@@ -293,8 +295,10 @@ def review_drafts(
     results = iter(check_many(to_check, loaded))
     findings = []
     starts = [line_starts(d.text) for d in drafts]
-    for p in pieces:
+    for n, p in enumerate(pieces, 1):
         result = None if p.skip_reason else next(results)
+        if progress is not None and (n % 64 == 0 or n == len(pieces)):
+            progress(n, len(pieces))
         findings.append(_finding(drafts[p.draft], masks[p.draft], starts[p.draft], p, result))
     claim_sets = loaded.describe() if hasattr(loaded, "describe") else []
     review = Review(list(drafts), findings, _summary(findings, fail_on), claim_sets)

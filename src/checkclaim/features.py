@@ -131,9 +131,13 @@ def read(
     lemma: Callable[[str], str],
     common: Callable[[str], bool],
     skip: tuple[tuple[int, int], ...] = (),
+    by_case: bool = True,
 ) -> Reading:
     """Read a normalised text. `common(word)` says whether a folded word is an ordinary word;
-    tokens inside the `skip` spans (figures and dates, compared on their own) are no content."""
+    tokens inside the `skip` spans (figures and dates, compared on their own) are no content.
+    With `by_case` off (statements), capitals make a name only of words that are no ordinary
+    words, so that letter case never changes how a statement is read: the names it can use
+    otherwise are those the lists and the articles know, found whatever their case."""
     tokens = tokenize(text, lemma)
     # Capitals say nothing about names in a statement written in capitals or in Title Case.
     shouting = sum(c.isupper() for c in text) > 0.6 * max(1, sum(c.isalpha() for c in text))
@@ -143,7 +147,7 @@ def read(
     capitals = sum(w[0].isupper() for w in words_)
     if len(words_) >= 4 and (small >= 2 or (small and capitals > 0.7 * len(words_))):
         shouting = True
-    mentions = _mentions(text, tokens, lex, names, common, shouting)
+    mentions = _mentions(text, tokens, lex, names, common, shouting, by_case)
     in_mention = {i for m in mentions for i in range(m.first, m.last)}
 
     negations: list[str] = []
@@ -211,6 +215,7 @@ def _mentions(
     names: Names,
     common: Callable[[str], bool],
     shouting: bool,
+    by_case: bool = True,
 ) -> list[Mention]:
     out: list[Mention] = []
     n = len(tokens)
@@ -255,12 +260,16 @@ def _mentions(
             and tok.folded not in MONTHS
             and tok.folded not in WEEKDAYS
             and (
-                not _sentence_start(text, tokens, i)
-                or not common(tok.folded)
-                or (i + 1 < n and tokens[i + 1].text[:1].isupper())
+                (
+                    not _sentence_start(text, tokens, i)
+                    or not common(tok.folded)
+                    or (i + 1 < n and tokens[i + 1].text[:1].isupper())
+                )
+                if by_case
+                else not common(tok.folded)
             )
         ):
-            j = _cap_run(tokens, i + 1, n)
+            j = _cap_run(tokens, i + 1, n, None if by_case else common)
             words = tokens[i:j]
             # a title ("President", "Mr") marks a person and is not part of the name
             kind = "name"
@@ -313,8 +322,11 @@ def _key(words: list[Token], names: Names) -> str:
     return " ".join(out)
 
 
-def _cap_run(tokens: list[Token], j: int, n: int) -> int:
-    """Where a run of capitalised words (joined by "of", "for"...) that goes on at j ends."""
+def _cap_run(
+    tokens: list[Token], j: int, n: int, common: Callable[[str], bool] | None = None
+) -> int:
+    """Where a run of capitalised words (joined by "of", "for"...) that goes on at j ends;
+    with `common`, ordinary words end it."""
     start = j
     if start > 0 and tokens[start - 1].text.endswith(("'s", "'")):
         return start  # "Civic Party's Jeremy Tam": the owner and the owned are two names
@@ -325,6 +337,7 @@ def _cap_run(tokens: list[Token], j: int, n: int) -> int:
                 tokens[j].text[:1].isupper()
                 and tokens[j].folded not in MONTHS
                 and tokens[j].folded not in WEEKDAYS
+                and (common is None or not common(tokens[j].folded))
             )
             or (
                 tokens[j].folded in _CONNECTORS
@@ -412,4 +425,15 @@ def _source(text: str, tokens: list[Token], mentions: list[Mention]) -> str:
         if low[i] == "according" and low[i + 1] == "to":
             words = [t.folded for t in tokens[i + 2 : i + 6] if t.folded not in ("the", "a", "an")]
             return " ".join(words[:3])
+    said = _SAYS.match(text)
+    if said:
+        return " ".join(fold(w) for w in said.group(1).split())
     return ""
+
+
+# "The Red Cross says ...": who speaks, at the start of a statement, in any letter case
+_SAYS = re.compile(
+    r"\s*(?:the\s+|a\s+)?((?:[^\W\d_][\w'-]*\s+){0,3}?[^\W\d_][\w'-]*)\s+"
+    r"(?:says|said|reports|reported|estimates|estimated|announced|claims|claimed)\b",
+    re.IGNORECASE,
+)

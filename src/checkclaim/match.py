@@ -56,7 +56,9 @@ def read_statement(text: str, index: Index) -> Statement:
     details = extract(norm)
     # A capitalised first word is a name only when the claims know it ("Lukaku") or a
     # capitalised word follows it: statements are short, and letter case is unreliable in them.
-    reading = read(details.text, index.lex, index.names, index.lemma, _always, details.spans)
+    reading = read(
+        details.text, index.lex, index.names, index.lemma, _ordinary, details.spans, by_case=False
+    )
     words = []
     for i in reading.content:
         tok = reading.tokens[i]
@@ -88,8 +90,9 @@ def read_statement(text: str, index: Index) -> Statement:
     )
 
 
-def _always(word: str) -> bool:
-    return True
+def _ordinary(word: str) -> bool:
+    """An English word (or one of the claims'): capitals alone do not make it a name."""
+    return word in english_words() or not word.isalpha()
 
 
 def candidates(stmt: Statement, index: Index, k: int = TOP_K) -> list[tuple[int, float]]:

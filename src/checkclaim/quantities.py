@@ -287,7 +287,7 @@ _A_SPAN = re.compile(
     re.I,
 )
 _A_DOZEN = re.compile(r"\b(?:a|one)\s+dozen\b", re.I)
-_N_DOZEN = re.compile(r"\b(\d+)\s+dozen\b", re.I)
+_N_DOZEN = re.compile(r"\b(\d{1,6})\s+dozen\b", re.I)
 _SPELLED_MAGNITUDE = re.compile(r"\b(\d+(?:\.\d+)?)\s+(1000000000000|1000000000|1000000)\b")
 _MAGNITUDE_NAMES = {"1000000": "million", "1000000000": "billion", "1000000000000": "trillion"}
 # "two officers" (alpha2digit leaves one and two alone: "one of", "the two of them")
@@ -390,8 +390,8 @@ def _unit_after(text: str, pos: int) -> str:
         if lw in _UNIT_STOP or lw in _NOT_UNITS or lw in MONTHS or lw in WEEKDAYS:
             break
         pos = m.end()
-        if w[0].isupper():
-            continue  # a name ("2,500 Kenyan police", "79th UN General Assembly") is not a unit
+        if w[0].isupper() and not w.isupper():
+            continue  # a name ("2,500 Kenyan police", "79th United Nations") is not a unit
         out.append(lw)
         if len(out) == 3:
             break
@@ -505,7 +505,9 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
     if (
         kind == "count"
         and not (unit or qual or mult_word or m.group("num2") or m.group("between"))
-        and re.search(r"[A-Z][\w']*\s+$", text[max(0, m.start() - 30) : m.start()])
+        and digits.isdigit()
+        and len(digits) <= 3  # a short number: "Agent 47" (and no int() of a huge string)
+        and re.search(r"[A-Z][a-z][\w']*\s+$", text[max(0, m.start() - 30) : m.start()])
         and not re.search(r"[.!?:]\s*[A-Z][\w']*\s+$", text[max(0, m.start() - 30) : m.start()])
         and not _sentence_initial(text, m.start())
     ):
@@ -518,6 +520,8 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
         and not (mult_word or pct or cur or m.group("mult2"))
         and digits.isdigit()
         and num2.isdigit()
+        and len(digits) <= 2
+        and len(num2) <= 2
         and int(digits) <= 30
         and int(num2) <= 30
         and not unit

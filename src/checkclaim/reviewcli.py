@@ -39,6 +39,7 @@ def run_review(
     encoding: str | None,
     quiet: bool,
     console: Callable[..., Any],
+    progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Review the drafts and print the report; return the exit status."""
     from checkclaim import draft as dr
@@ -68,7 +69,12 @@ def run_review(
             _note(f"warning: {w}")
 
     review = dr.review_drafts(
-        docs, loaded, ignore=settings.ignore, baseline=accepted, fail_on=settings.fail_on
+        docs,
+        loaded,
+        ignore=settings.ignore,
+        baseline=accepted,
+        fail_on=settings.fail_on,
+        progress=progress,
     )
     review.ignored_files = left_out
 

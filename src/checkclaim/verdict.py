@@ -280,6 +280,27 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
                 Reason("entity", "missing", m.text, "", f"{m.text} is not in this claim")
             )
 
+    # who a figure is attributed to, when the statement names its source in ordinary words
+    # ("the Red Cross says"): another source than the claim's is a swap
+    said_by = stmt.reading.source
+    if said_by and not any(m.role == "source" for m in stmt.reading.mentions):
+        sources = [n for n in claim_names if n.role == "source"]
+        mine = set(said_by.split())
+        if sources and not any(mine & _key_words(n.key) for n in sources):
+            moved = sum(w.weight for w in unmatched_words if w.folded in mine)
+            tally.missing -= moved
+            tally.conflict += moved
+            conflicts += 1
+            reasons.append(
+                Reason(
+                    "entity",
+                    "disagree",
+                    said_by,
+                    sources[0].text,
+                    f"{said_by} vs {sources[0].text}",
+                )
+            )
+
     # figures
     for q in stmt.quantities:
         stmt_units = frozenset(index.lemma(u) for u in q.unit.split())
