@@ -74,6 +74,23 @@ FIGURE_WEIGHT = 2.5
 DATE_WEIGHT = 2.0
 
 
+def _compare_date(d: DateRef, dates: tuple[DateRef, ...]) -> tuple[str, str, str]:
+    """agree, disagree or missing, with what the statement and the claim say."""
+    same_kind = [c for c in dates if c.kind == d.kind]
+    if not same_kind:
+        return "missing", d.text, ""
+    equal = next((c for c in same_kind if c.value == d.value), None)
+    if equal is not None:  # the same date, whatever each side does with it
+        return "agree", d.text, equal.text
+    # "by January" is a deadline, "on Thursday" a point in time: compare like with like
+    same_use = [c for c in same_kind if date_use(c.relation) == date_use(d.relation)]
+    ordered = None if same_use else _year_order(d, same_kind)
+    if ordered is not None:  # "before 1998" against "in 1997"
+        agree, year = ordered
+        return ("agree" if agree else "disagree"), f"{d.relation} {d.text}", year.text
+    return "disagree", d.text, (same_use or same_kind)[0].text
+
+
 def _year_order(d: DateRef, claim_years: list[DateRef]) -> tuple[bool, DateRef] | None:
     """A year with "before", "by", "after" or "since", against the year the claim gives."""
     if (
@@ -347,51 +364,18 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
 
     # dates
     for d in stmt.dates:
-        same_kind = [c for c in claim.dates if c.kind == d.kind]
-        # "by January" is a deadline, "on Thursday" a point in time: compare like with like
-        # when the claim has both
-        same_use = [c for c in same_kind if date_use(c.relation) == date_use(d.relation)]
-        if any(c.value == d.value for c in same_kind):
-            same_use = same_kind  # the same date, whatever each side does with it
-        ordered = _year_order(d, same_kind) if not same_use else None
-        if ordered is not None:  # "before 1998" against "in 1997"
-            agree, year = ordered
-            if agree:
-                tally.matched += DATE_WEIGHT
-                reasons.append(Reason("date", "agree", f"{d.relation} {d.text}", year.text))
-            else:
-                conflicts += 1
-                tally.conflict += DATE_WEIGHT
-                reasons.append(
-                    Reason(
-                        "date",
-                        "disagree",
-                        f"{d.relation} {d.text}",
-                        year.text,
-                        f"{d.relation} {d.text} vs {year.text}",
-                    )
-                )
-            continue
-        same_kind = same_use or same_kind
-        if not same_kind:
+        status, ours, theirs = _compare_date(d, claim.dates)
+        if status == "missing":
             new_details += 1
             tally.missing += DATE_WEIGHT
-            reasons.append(Reason("date", "missing", d.text, "", f"the claim gives no {d.kind}"))
-        elif any(c.value == d.value for c in same_kind):
+            reasons.append(Reason("date", "missing", ours, "", f"the claim gives no {d.kind}"))
+        elif status == "agree":
             tally.matched += DATE_WEIGHT
-            reasons.append(Reason("date", "agree", d.text, same_kind[0].text))
+            reasons.append(Reason("date", "agree", ours, theirs))
         else:
             conflicts += 1
             tally.conflict += DATE_WEIGHT
-            reasons.append(
-                Reason(
-                    "date",
-                    "disagree",
-                    d.text,
-                    same_kind[0].text,
-                    f"{d.text} vs {same_kind[0].text}",
-                )
-            )
+            reasons.append(Reason("date", "disagree", ours, theirs, f"{ours} vs {theirs}"))
 
     # who did what to whom: "A beat B" against "B beat A", "A more than B" against "B more than A"
     swap = _swapped(stmt.seq, entry.seq, lex)
