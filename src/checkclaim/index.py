@@ -28,7 +28,7 @@ from checkclaim.models import Claim, ClaimSet, DateRef, Entity, Interval, Quanti
 from checkclaim.normalize import fold, normalize, stem
 from checkclaim.quantities import extract
 
-CACHE_FORMAT = 7
+CACHE_FORMAT = 8
 TOPIC_SHARE = 0.2
 NEAR = 2  # sentences either side whose names a claim's statement may name
 
@@ -330,7 +330,7 @@ class _Entries(Sequence[Entry]):
     a search over an archive of thousands of articles looks at a few."""
 
     def __init__(self, packed: dict[str, Any]) -> None:
-        self._texts: list[str] = packed["claims"]  # a part's claims, as JSON text
+        self._texts: list[list[str]] = packed["claims"]  # each claim as JSON text, by part
         self._labels = [s["title"] or Path(s["name"]).name for s in packed["sources"]]
         self._starts: list[int] = []
         total = 0
@@ -338,7 +338,6 @@ class _Entries(Sequence[Entry]):
             self._starts.append(total)
             total += n
         self._n = total
-        self._parts: dict[int, list[dict[str, Any]]] = {}
         self._made: dict[int, Entry] = {}
 
     def __len__(self) -> int:
@@ -346,10 +345,7 @@ class _Entries(Sequence[Entry]):
 
     def _raw(self, i: int) -> tuple[dict[str, Any], str]:
         p = bisect.bisect_right(self._starts, i) - 1
-        claims = self._parts.get(p)
-        if claims is None:
-            claims = self._parts[p] = json.loads(self._texts[p])
-        return claims[i - self._starts[p]], self._labels[p]
+        return json.loads(self._texts[p][i - self._starts[p]]), self._labels[p]
 
     def __getitem__(self, i: int) -> Entry:  # type: ignore[override]
         got = self._made.get(i)
@@ -426,7 +422,10 @@ def pack(parts: Sequence[dict[str, Any]], lookup: dict[str, Any] | None = None) 
     return {
         "sources": [dict(part["source"]) for part in parts],
         "counts": [len(part["claims"]) for part in parts],
-        "claims": [json.dumps(part["claims"], separators=(",", ":")) for part in parts],
+        "claims": [
+            [json.dumps(c, separators=(",", ":"), sort_keys=True) for c in part["claims"]]
+            for part in parts
+        ],
         "forms": forms,
         "aliases": aliases,
         "postings": {k: " ".join(map(str, v)) for k, v in lookup["postings"].items()},

@@ -11,6 +11,7 @@ from __future__ import annotations
 import heapq
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -24,7 +25,8 @@ from checkclaim.quantities import extract
 
 TOP_K = 8
 CANDIDATE_FLOOR = 0.35  # share of the best candidate's overlap a candidate must reach
-COMMON_SHARE, COMMON_FLOOR = 0.02, 200  # a key in more claims than this is skipped in a search
+# a key in more claims than this is skipped once rarer keys have found candidates
+COMMON_SHARE, COMMON_FLOOR = 0.02, 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +119,8 @@ def candidates(stmt: Statement, index: Index, k: int = TOP_K) -> list[tuple[int,
             scores[i] = scores.get(i, 0.0) + weight
     if not scores:
         return []
-    best = heapq.nsmallest(k * 2, scores.items(), key=lambda x: (-x[1], x[0]))
+    # the best, ties in the order the claims come (heapq.nlargest is stable, like sorted)
+    best = heapq.nlargest(k * 2, scores.items(), key=itemgetter(1))
     # claims that share far less with the statement than the best one are not worth a look
     floor = best[0][1] * CANDIDATE_FLOOR
     best = [(i, s) for i, s in best if s >= floor]

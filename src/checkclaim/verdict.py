@@ -141,7 +141,10 @@ def _name_matches(m: Mention, n: Name, index: Index) -> bool:
         return not (m.kind == "place" and n.kind == "place" and a != b and len(a) == len(b))
     if m.kind == "place" and n.kind == "place":
         return False
-    return len(m.key) >= 5 and fuzz.ratio(m.key, n.key) >= NAME_FUZZ
+    # a misspelt name: about as long, and the same first letter
+    if len(m.key) < 5 or m.key[0] != n.key[0] or abs(len(m.key) - len(n.key)) > 3:
+        return False
+    return fuzz.ratio(m.key, n.key) >= NAME_FUZZ
 
 
 def _kinds_clash(a: str, b: str, role: str) -> bool:
