@@ -126,13 +126,20 @@ def _build_one(args: tuple[Path, str, str | None, Path]) -> tuple[ClaimSet, str]
 def _build_parallel(
     files: list[Path], date: str, encoding: str | None, output: Path, jobs: int
 ) -> Iterator[tuple[ClaimSet, str]]:
-    """Claim sets of many articles built by several processes, in the articles' order."""
+    """Claim sets of many articles built by several processes, in the articles' order. A
+    worker that dies is an error, never a wait (as it can be with multiprocessing.Pool)."""
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     work = [(f, date, encoding, output) for f in files]
-    with multiprocessing.get_context(method).Pool(jobs) as pool:
-        yield from pool.imap(_build_one, work, BUILD_CHUNK // jobs)
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        try:
+            yield from pool.map(_build_one, work, chunksize=BUILD_CHUNK // jobs)
+        except BrokenProcessPool:
+            raise RuntimeError("a build worker stopped unexpectedly; build again") from None
 
 
 def build_output(
