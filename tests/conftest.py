@@ -21,6 +21,8 @@ SHIPPED_CLAIMS = ROOT / "claims" / "ruto-unga79.yaml"
 # Variables a user may have set that would change what the tests see.
 _USER_ENV = (
     "CHECKCLAIM_CLAIMS",
+    "CHECKCLAIM_FAIL_ON",
+    "CHECKCLAIM_FORMAT",
     "CHECKCLAIM_LEXICON",
     "CHECKCLAIM_DEBUG",
     "NO_COLOR",

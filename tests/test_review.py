@@ -32,12 +32,6 @@ UNKNOWN = "The Eiffel Tower in Paris drew 7 million visitors in 2023."
 NOTHING = "The moon is made of cheese."
 
 
-@pytest.fixture(autouse=True)
-def _no_review_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("CHECKCLAIM_FAIL_ON", "CHECKCLAIM_FORMAT", "CHECKCLAIM_CLAIMS"):
-        monkeypatch.delenv(name, raising=False)
-
-
 @pytest.fixture(scope="module")
 def loaded() -> pipeline.Loaded:
     return pipeline.load_index()

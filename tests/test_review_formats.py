@@ -28,12 +28,6 @@ DRAFT = f"# Notes\n\n{SUPPORTED}\n\n{NOTHING} {CONTRADICTED}\n\n- {UNKNOWN}\n"
 VERDICTS = {"supported", "contradicted", "unknown", "skipped", "error"}
 
 
-@pytest.fixture(autouse=True)
-def _no_review_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("CHECKCLAIM_FAIL_ON", "CHECKCLAIM_FORMAT", "CHECKCLAIM_CLAIMS"):
-        monkeypatch.delenv(name, raising=False)
-
-
 @pytest.fixture(scope="module")
 def loaded() -> pipeline.Loaded:
     return pipeline.load_index()

@@ -496,14 +496,8 @@ def _prune(folder: Path) -> None:
                 p.unlink()
 
 
-def cached(key: str) -> list[dict[str, Any]] | None:
-    """The compiled claim sets kept under `key`, or None."""
-    got = cached_with_lookup(key)
-    return got[0] if got else None
-
-
-def cached_with_lookup(key: str) -> tuple[list[dict[str, Any]], dict[str, Any] | None] | None:
-    """The compiled claim sets kept under `key` and their inverted index, if it was kept."""
+def _read(key: str) -> dict[str, Any] | None:
+    """What is kept under `key`, if it is there, readable and of this cache format."""
     path = cache_dir() / f"{key}.json"
     try:
         with open(path, encoding="utf-8") as f:
@@ -513,11 +507,14 @@ def cached_with_lookup(key: str) -> tuple[list[dict[str, Any]], dict[str, Any] |
         return None
     if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
         return None
-    parts = data.get("parts")
-    lookup = data.get("lookup")
-    if not isinstance(parts, list):
-        return None
-    return parts, lookup if isinstance(lookup, dict) else None
+    return data
+
+
+def cached(key: str) -> list[dict[str, Any]] | None:
+    """The compiled claim sets (of one claim file) kept under `key`, or None."""
+    data = _read(key)
+    parts = data.get("parts") if data else None
+    return parts if isinstance(parts, list) else None
 
 
 CACHE_DAYS = 30  # compiled sets not used for this long are removed
@@ -525,16 +522,8 @@ CACHE_DAYS = 30  # compiled sets not used for this long are removed
 
 def cached_packed(key: str) -> dict[str, Any] | None:
     """A folder's packed claim sets kept under `key` (see `pack`), or None."""
-    path = cache_dir() / f"{key}.json"
-    try:
-        with open(path, encoding="utf-8") as f:
-            data = json.load(f)
-        os.utime(path)
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
-        return None
-    packed = data.get("packed")
+    data = _read(key)
+    packed = data.get("packed") if data else None
     if not isinstance(packed, dict) or not all(
         k in packed for k in ("sources", "counts", "claims", "forms", "aliases", "postings")
     ):
@@ -546,11 +535,8 @@ def store_packed(key: str, packed: dict[str, Any]) -> None:
     _write(key, {"format": CACHE_FORMAT, "packed": packed})
 
 
-def store(key: str, parts: list[dict[str, Any]], lookup: dict[str, Any] | None = None) -> None:
-    data: dict[str, Any] = {"format": CACHE_FORMAT, "parts": parts}
-    if lookup is not None:
-        data["lookup"] = lookup
-    _write(key, data)
+def store(key: str, parts: list[dict[str, Any]]) -> None:
+    _write(key, {"format": CACHE_FORMAT, "parts": parts})
 
 
 def _write(key: str, data: dict[str, Any]) -> None:

@@ -398,12 +398,6 @@ def _unit_after(text: str, pos: int) -> str:
     return " ".join(out)
 
 
-def _qualifier_before(text: str, start: int) -> str:
-    head = text[max(0, start - 24) : start].lower()
-    m = re.search(r"(?:^|\W)(" + _QUAL_ALT + r")\s+$", head)
-    return _QUALIFIERS[re.sub(r"\s+", " ", m.group(1))] if m else ""
-
-
 def prepare(text: str) -> str:
     """Spelled-out numbers as digits ("twenty-five hundred" -> "2500"), magnitudes kept as words."""
     low = text.lower()

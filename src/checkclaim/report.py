@@ -7,7 +7,6 @@ gives byte-identical output. The terminal table uses rich, imported only when it
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -253,10 +252,6 @@ def render_table(
                     )
                 )
         console.print()
-
-
-def string_io() -> io.StringIO:
-    return io.StringIO()
 
 
 def render_claims(sets: Iterable[Any], console: Any) -> None:
