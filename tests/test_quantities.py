@@ -8,6 +8,7 @@ is removed.
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -66,6 +67,8 @@ NUMBER_FORMS = [
     ("gangs control eighty percent of the city", 80, "percent"),
     ("gangs control four-fifths of the city", 80, "percent"),
     ("gangs control two-thirds of the city", 66.67, "percent"),
+    ("a third of voters stayed home", 33.33, "percent"),  # alpha2digit alone reads "3rd"
+    ("one third of the city", 33.33, "percent"),
     ("gangs control half of the city", 50, "percent"),
     ("support rose 3 percentage points", 3, "points"),
     ("the 79th session", 79, "ordinal"),
@@ -294,3 +297,72 @@ def test_digit_groups_read_alike(n: int) -> None:
 def test_any_text_gives_well_formed_intervals(text: str) -> None:
     for q in quantities(text):
         assert q.interval.low <= q.interval.high
+
+
+# Words the patterns look for, in several letter cases, and with the look-alike letters that
+# re.IGNORECASE matches to ASCII ones ("F\u0130FTH"), so that a gate too strict would show.
+_GATE_PIECES = (
+    "half",
+    "a third",
+    "two-thirds",
+    "Most of",
+    "ALL OF",
+    "none of",
+    "the majority of",
+    "May",
+    "march",
+    "Sept.",
+    "friday",
+    "twenty",
+    "Seventy",
+    "fiftieth",
+    "sixteenth",
+    "dozen",
+    "one",
+    "two",
+    "2,500",
+    "1999",
+    "3rd",
+    "by",
+    "of",
+    "-",
+    ".",
+    "ski",
+    "six",
+)
+_LOOK_ALIKES = {"i": "\u0130\u0131", "I": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+
+
+@st.composite
+def _gate_text(draw: st.DrawFn) -> str:
+    pieces = draw(st.lists(st.sampled_from(_GATE_PIECES), max_size=10))
+    out = []
+    for piece in pieces:
+        if draw(st.booleans()):
+            piece = piece.upper() if draw(st.booleans()) else piece.title()
+        if draw(st.booleans()):
+            piece = "".join(
+                draw(st.sampled_from(_LOOK_ALIKES[c]))
+                if c in _LOOK_ALIKES and draw(st.booleans())
+                else c
+                for c in piece
+            )
+        out.append(piece)
+    return " ".join(out)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_gate_text())
+def test_gates_never_hide_a_figure(text: str) -> None:
+    """The cheap word checks in front of each pattern only skip text the pattern finds nothing
+    in: reading with them gives what running every pattern gives."""
+    import checkclaim.quantities as q
+
+    everything = frozenset({*q._FRACTION_WORDS, *q._QUANTIFIER_WORDS, *q._DATE_WORDS})
+    gated = q.extract(text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(q, "_gate_words", lambda t: everything)
+        mp.setattr(q, "_has_number_word", lambda t: True)
+        mp.setattr(q, "_DIGIT", re.compile(r"(?s)."))
+        ungated = q.extract(text)
+    assert gated == ungated

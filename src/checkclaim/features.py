@@ -14,6 +14,7 @@ import bisect
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from checkclaim.lexicon import Lexicon
 from checkclaim.normalize import fold
@@ -55,8 +56,7 @@ _SMALL_WORDS = frozenset(
 _CONNECTORS = frozenset({"of", "for", "on", "de", "du", "la", "al", "bin", "van", "von", "the"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple: a statement makes dozens, and tuples are cheap to make
     text: str  # as written
     folded: str  # lower case, no dots or possessive
     lemma: str
@@ -64,8 +64,7 @@ class Token:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A name found in a text: where, its canonical key and kind, and its role."""
 
     text: str
@@ -112,11 +111,20 @@ class Names:
 
 def tokenize(text: str, lemma: Callable[[str], str]) -> list[Token]:
     out = []
+    # the same words recur from statement to statement: fold each spelling once per run
+    if len(_FOLDED_CACHE) > _FOLDED_CACHE_SIZE:
+        _FOLDED_CACHE.clear()
     for m in _TOKEN.finditer(text):
         raw = m.group(0)
-        f = fold(raw)
+        f = _FOLDED_CACHE.get(raw)
+        if f is None:
+            f = _FOLDED_CACHE[raw] = fold(raw)
         out.append(Token(raw, f, lemma(f) if f.isalpha() else f, m.start(), m.end()))
     return out
+
+
+_FOLDED_CACHE: dict[str, str] = {}
+_FOLDED_CACHE_SIZE = 100_000
 
 
 def _is_capitalised(tok: Token) -> bool:
@@ -140,7 +148,7 @@ def read(
     otherwise are those the lists and the articles know, found whatever their case."""
     tokens = tokenize(text, lemma)
     # Capitals say nothing about names in a statement written in capitals or in Title Case.
-    shouting = sum(c.isupper() for c in text) > 0.6 * max(1, sum(c.isalpha() for c in text))
+    shouting = sum(map(str.isupper, text)) > 0.6 * max(1, sum(map(str.isalpha, text)))
     words_ = [t.text for t in tokens if t.text[:1].isalpha()]
     # Title Case shows in its small words: "Worse For Climate Than Diesel Cars"
     small = sum(1 for w in words_[1:] if w[0].isupper() and w.lower() in _SMALL_WORDS)
@@ -164,7 +172,7 @@ def read(
             negations.append(f)
             cue_ends.append(tok.end)
     folded = [t.folded for t in tokens]
-    starters = {p[0] for p in lex.negation_phrases}
+    starters = lex.negation_starters
     for i in range(n):
         if folded[i] not in starters:
             continue

@@ -122,6 +122,7 @@ class Index:
     ) -> None:
         self.entries = entries
         self._facts: dict[int, Facts] = {}
+        self._df: dict[str, int] = {}
         self.forms = forms
         self.aliases = aliases  # folded alias -> (key, kind): names the articles use
         self.sources = sources
@@ -139,15 +140,27 @@ class Index:
             got = self._facts[id(entry)] = _facts(entry, self.lex)
         return got
 
+    def df(self, key: str) -> int:
+        """In how many claims a key (a lemma, "@name", "~synonym group", ...) stands."""
+        got = self._df.get(key)
+        if got is None:
+            if len(self._df) > 200_000:  # a stream of made-up words must not grow memory
+                self._df.clear()
+            postings = self.postings
+            got = self._df[key] = (
+                postings.count(key)
+                if isinstance(postings, _Postings)
+                else len(postings.get(key, ()))
+            )
+        return got
+
     def weight(self, key: str) -> float:
         """How informative a lemma or name is: rarer in the claims is more telling."""
-        df = len(self.postings.get(key, ()))
-        return 1.0 + math.log((self.n + 1) / (df + 1))
+        return 1.0 + math.log((self.n + 1) / (self.df(key) + 1))
 
     def topic(self, key: str) -> bool:
         """A name the article keeps coming back to: in a fifth of its claims or more."""
-        df = len(self.postings.get(f"@{key}", ()))
-        return df >= max(2, TOPIC_SHARE * self.n)
+        return self.df(f"@{key}") >= max(2, TOPIC_SHARE * self.n)
 
     def common(self, word: str) -> bool:
         return word in self.forms or word in self.lex.stopwords
@@ -406,6 +419,14 @@ class _Postings(dict[str, list[int]]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._packed
+
+    def count(self, key: str) -> int:
+        """How many claims a key has, without reading its list."""
+        got = super().get(key)
+        if got is not None:
+            return len(got)
+        text = self._packed.get(key)
+        return 0 if not text else text.count(" ") + 1
 
 
 def pack(parts: Sequence[dict[str, Any]], lookup: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -13,6 +13,7 @@ suffix rule for words no claim uses.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -67,6 +68,11 @@ class Lexicon:
     org_words: frozenset[str]
     phrases: frozenset[tuple[str, ...]] = field(default_factory=frozenset)  # multi-word synonyms
     digest: str = ""
+
+    @functools.cached_property
+    def negation_starters(self) -> frozenset[str]:
+        """The first words of the multi-word negation cues."""
+        return frozenset(p[0] for p in self.negation_phrases)
 
     def same_meaning(self, a: str, b: str) -> bool:
         if a == b:
@@ -230,9 +236,15 @@ class Lemmatizer:
 
     def __init__(self, table: dict[str, str]) -> None:
         self.table = table
+        self._stems: dict[str, str] = {}  # words the table lacks, stemmed once
 
     def __call__(self, folded: str) -> str:
         got = self.table.get(folded)
         if got is not None:
             return got
-        return stem(folded)
+        got = self._stems.get(folded)
+        if got is None:
+            if len(self._stems) > 100_000:  # made-up words must not grow memory without end
+                self._stems.clear()
+            got = self._stems[folded] = stem(folded)
+        return got

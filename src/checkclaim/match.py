@@ -12,6 +12,7 @@ import heapq
 import re
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -29,8 +30,7 @@ CANDIDATE_FLOOR = 0.35  # share of the best candidate's overlap a candidate must
 COMMON_SHARE, COMMON_FLOOR = 0.02, 200
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     lemma: str
     folded: str
     weight: float
@@ -110,7 +110,7 @@ def candidates(stmt: Statement, index: Index, k: int = TOP_K) -> list[tuple[int,
         keys.update(f"@{p}" for p in m.key.split())
     # rare keys first; a key shared by a large part of a big archive tells little and costs much
     common = max(COMMON_FLOOR, COMMON_SHARE * index.n)
-    for key in sorted(keys, key=lambda k: (len(index.postings.get(k, ())), k)):
+    for key in sorted(keys, key=lambda k: (index.df(k), k)):
         posting = index.postings.get(key)
         if not posting or (len(posting) > common and scores):
             continue

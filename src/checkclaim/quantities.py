@@ -203,12 +203,15 @@ _UNIT_STOP = frozenset(
     during and or but , . ; : ( ) – -""".split()  # noqa: SIM905
 )
 
+_NUMBER_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety hundred thousand million billion trillion dozen dozens half third thirds quarter
+    quarters fifth fifths first second fourth sixth seventh eighth ninth tenth eleventh
+    twelfth""".split()  # noqa: SIM905
+)
 _NUMBER_WORD = re.compile(
-    r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
-    r"seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|dozens|half|"
-    r"third|thirds|quarter|quarters|fifth|fifths|"
-    r"first|second|fourth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+tieth|\w+teenth)\b",
+    r"\b(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"|\w+tieth|\w+teenth)\b",
     re.IGNORECASE,
 )
 _FRACTIONS = {
@@ -322,7 +325,33 @@ _WORD_RE = re.compile(r"[A-Za-z]+\.?")
 _DATE_WORD = re.compile(
     r"\b(?:" + "|".join(sorted({*MONTHS, *WEEKDAYS}, key=len, reverse=True)) + r")\b\.?", re.I
 )
+_YEAR = re.compile(r"(?<![\w,.$€£])(1[5-9]\d\d|2[01]\d\d)(?![\w]|[,.]\d)")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+# Cheap gates: each pattern above is tried only when the words it needs are in the text.
+# A gate may let through text its pattern then finds nothing in, never the other way round
+# (tests/test_quantities.py checks that); they halve the time spent reading a statement.
+_DIGIT = re.compile(r"\d")
+_KEPT = re.compile(r"\x00(\d+)\x00")
+_GATE_LETTERS = re.compile(r"[a-z]+")
+# Letters that re.IGNORECASE matches to an ASCII letter but that lower() leaves apart ("İ"
+# lowers to "i" and a combining dot): read as that letter, so that "a thİrd of" is a third.
+_LOOK_ALIKES = str.maketrans({"\u0130": "I", "\u0131": "i", "\u017f": "s", "\u212a": "K"})
+_FRACTION_WORDS = frozenset(re.split(r"[ -]", f)[-1] for f in _FRACTIONS)
+_QUANTIFIER_WORDS = frozenset(q.split()[-1] for q in _QUANTIFIERS)
+_DATE_WORDS = frozenset({*MONTHS, *WEEKDAYS})
+
+
+def _gate_words(text: str) -> frozenset[str]:
+    """The runs of ASCII letters in `text`, in lower case."""
+    return frozenset(_GATE_LETTERS.findall(text.lower()))
+
+
+def _has_number_word(text: str) -> bool:
+    low = text.lower()
+    if "tieth" in low or "teenth" in low:
+        return True
+    return not _NUMBER_WORDS.isdisjoint(_GATE_LETTERS.findall(low))
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,6 +429,7 @@ def _unit_after(text: str, pos: int) -> str:
 
 def prepare(text: str) -> str:
     """Spelled-out numbers as digits ("twenty-five hundred" -> "2500"), magnitudes kept as words."""
+    text = text.translate(_LOOK_ALIKES)
     low = text.lower()
     if "million" in low or "billion" in low or "thousand" in low or "1000" in low:
         text = _HALF_MAGNITUDE.sub(lambda m: "0.5 " + _magnitude_word(m.group(1)), text)
@@ -408,12 +438,19 @@ def prepare(text: str) -> str:
         text = _A_DOZEN.sub("12", text)
     if " a " in low or " an " in low or " one " in low:
         text = _A_SPAN.sub(lambda m: (m.group(1) or "") + "1 ", text)
-    if _NUMBER_WORD.search(text):
+    if _has_number_word(text) and _NUMBER_WORD.search(text):
         from text_to_num import alpha2digit  # imported here: only text with number words needs it
 
-        protected = _FRACTION_RE.sub(lambda m: m.group(0).replace(" ", "\x00"), text)
+        # fractions are kept from alpha2digit, which reads "a third of" as "a 3rd of"
+        kept: list[str] = []
+
+        def keep(m: re.Match[str]) -> str:
+            kept.append(m.group(0))
+            return f"\x00{len(kept) - 1}\x00"
+
+        protected = _FRACTION_RE.sub(keep, text.replace("\x00", " "))
         protected = _TWO.sub(lambda m: "1 " if m.group(1).lower() == "one" else "2 ", protected)
-        text = alpha2digit(protected, "en").replace("\x00", " ")
+        text = _KEPT.sub(lambda m: kept[int(m.group(1))], alpha2digit(protected, "en"))
         text = _SPELLED_MAGNITUDE.sub(
             lambda m: m.group(1) + " " + _MAGNITUDE_NAMES[m.group(2)], text
         )
@@ -431,31 +468,34 @@ def extract(text: str) -> Details:
     text = prepare(text)
     quantities: list[Quantity] = []
     taken: list[tuple[int, int]] = []
+    words = _gate_words(text)
+    digits = _DIGIT.search(text) is not None
+    fractions = not _FRACTION_WORDS.isdisjoint(words)
 
-    for m in _FRACTION_RE.finditer(text):
+    for m in _FRACTION_RE.finditer(text) if fractions else ():
         frac = _FRACTIONS[re.sub(r"\s+", " ", m.group("frac").lower())]
         qual = _QUALIFIERS.get(re.sub(r"\s+", " ", (m.group("qual") or "").lower()), "")
         value = round(frac * 100, 2)
         iv = interval_for(value, qual, "1", 1) if qual else Interval(value - 0.5, value + 0.5)
         quantities.append(Quantity(m.group(0).rstrip(), value, "percent", "", qual, iv))
         taken.append(m.span())
-    for m in _BY_FRACTION_RE.finditer(text):
+    for m in _BY_FRACTION_RE.finditer(text) if fractions else ():
         value = round(_FRACTIONS[re.sub(r"\s+", " ", m.group("frac").lower())] * 100, 2)
         quantities.append(
             Quantity(m.group(0), value, "percent", "", "", Interval(value - 0.5, value + 0.5))
         )
         taken.append(m.span())
-    for m in _QUANTIFIER_RE.finditer(text):
+    for m in _QUANTIFIER_RE.finditer(text) if not _QUANTIFIER_WORDS.isdisjoint(words) else ():
         quant = re.sub(r"\s+", " ", m.group("quant").lower())
         iv = _QUANTIFIERS[quant]
         quantities.append(Quantity(m.group(0), (iv.low + iv.high) / 2, "percent", "", quant, iv))
         taken.append(m.span())
 
-    dates = _dates(text)
+    dates = _dates(text, digits, not _DATE_WORDS.isdisjoint(words))
     date_spans = [s for s, _ in dates]
 
     claimed = sorted(taken + date_spans)  # spans already read as fractions, shares or dates
-    for m in _QUANTITY_RE.finditer(text):
+    for m in _QUANTITY_RE.finditer(text) if digits else ():
         if _inside(m.start("num"), claimed):
             continue
         q = _quantity(text, m)
@@ -569,18 +609,24 @@ def _relation_before(text: str, start: int) -> str:
     return ""
 
 
-def _dates(text: str) -> list[tuple[tuple[int, int], DateRef]]:
+def _dates(
+    text: str, digits: bool = True, names: bool = True
+) -> list[tuple[tuple[int, int], DateRef]]:
+    """The dates in `text`; `digits` and `names` say whether it may hold figures and month or
+    weekday names (when it holds none, the patterns that need them are skipped)."""
     out: list[tuple[tuple[int, int], DateRef]] = []
-    for m in _ISO_DATE.finditer(text):
+    if not digits and not names:
+        return out
+    for m in _ISO_DATE.finditer(text) if digits else ():
         out.append(
             (m.span(), DateRef(m.group(0), "date", m.group(0), _relation_before(text, m.start())))
         )
-    for m in _DAY_MONTH.finditer(text):
+    for m in _DAY_MONTH.finditer(text) if digits and names else ():
         month = (m.group("month") or m.group("month2") or "").lower()
         day = m.group("day") or m.group("day2")
         if month in MONTHS and day and 1 <= int(day) <= 31:
             out.append((m.span(), DateRef(m.group(0), "day", str(int(day)), "")))
-    for m in _DATE_WORD.finditer(text):
+    for m in _DATE_WORD.finditer(text) if names else ():
         word = m.group(0).rstrip(".")
         lw = word.lower()
         if lw in WEEKDAYS:
@@ -598,7 +644,7 @@ def _dates(text: str) -> list[tuple[tuple[int, int], DateRef]]:
             out.append(
                 (m.span(), DateRef(word, "month", MONTHS[lw], _relation_before(text, m.start())))
             )
-    for m in re.finditer(r"(?<![\w,.$€£])(1[5-9]\d\d|2[01]\d\d)(?![\w]|[,.]\d)", text):
+    for m in _YEAR.finditer(text) if digits else ():
         after = _unit_after(text, m.end())
         before = text[max(0, m.start() - 12) : m.start()].lower()
         dated = re.search(
