@@ -217,7 +217,7 @@ class Bench:
         self.note(f"batch: {n:,} statements, 1 process")
         out1 = self.tmp / "out-1.jsonl"
         self.warm()
-        one = self.run(args, out1)
+        one = self.run([*args, "--jobs", "1"], out1)
         if one.failed():
             self.error("1 process", one.failed())
             return
@@ -228,7 +228,7 @@ class Bench:
         if got != n:
             self.error("1 process", f"{got:,} results for {n:,} statements")
         rate = n / one.wall
-        self.row("1 process", f"{rate:,.0f} statements/s", ">= 5,000/s", rate >= 5000)
+        self.row("--jobs 1 (one process)", f"{rate:,.0f} statements/s")
         self.row("  wall, CPU", f"{one.wall:.1f} s, {one.cpu:.1f} s")
         kinds = ("supported", "contradicted", "unknown")
         self.row("  verdicts", ", ".join(f"{counts[k]:,} {k}" for k in kinds))
@@ -249,10 +249,27 @@ class Bench:
             same = outn.read_bytes() == out1.read_bytes()
             self.row("  output identical to 1 process", "yes" if same else "NO", "yes", same)
             self.row("  peak memory (largest process)", mib(many.rss))
+        self.note(f"batch: {n:,} statements, default --jobs")
+        outd = self.tmp / "out-default.jsonl"
+        self.warm()
+        auto = self.run(args, outd)
+        if auto.failed():
+            self.error("default --jobs", auto.failed())
+        else:
+            rate_d = n / auto.wall
+            self.row(
+                f"default (--jobs 0: {_cores()} cores)",
+                f"{rate_d:,.0f} statements/s",
+                ">= 5,000/s",
+                rate_d >= 5000,
+            )
+            same = outd.read_bytes() == out1.read_bytes()
+            self.row("  output identical to 1 process", "yes" if same else "NO", "yes", same)
         self.note(f"batch: {n // 10:,} statements, 1 process")
         self.warm()
         small = self.run(
-            ["check", "-f", str(tenth), "--format", "jsonl"], self.tmp / "out-tenth.jsonl"
+            ["check", "-f", str(tenth), "--format", "jsonl", "--jobs", "1"],
+            self.tmp / "out-tenth.jsonl",
         )
         if small.failed():
             self.error("a tenth of the input", small.failed())
@@ -380,6 +397,13 @@ class Bench:
 
 
 # --- helpers --------------------------------------------------------------------------------
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
 
 
 def checkclaim_command() -> list[str]:

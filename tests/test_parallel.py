@@ -79,6 +79,28 @@ def test_jobs_2_gives_byte_identical_jsonl(
     assert ids == [json.loads(x)["id"] for x in lines if x.startswith("{") and '"id"' in x]
 
 
+def test_a_large_file_uses_every_core_by_default(
+    run: Any, tmp_path: Path, small_chunks: list[int]
+) -> None:
+    lines = batch_lines()
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    auto = run("check", "-f", str(batch), "--format", "jsonl")
+    assert small_chunks == [1]
+    one = run("check", "-f", str(batch), "--format", "jsonl", "--jobs", "1")
+    assert small_chunks == [1]  # --jobs 1 stays in one process
+    assert auto.stdout_bytes == one.stdout_bytes
+    assert auto.exit_code == one.exit_code
+
+
+def test_standard_input_stays_in_one_process_by_default(run: Any, small_chunks: list[int]) -> None:
+    """Workers take whole chunks: a stream fed a line at a time would wait for its results."""
+    lines = batch_lines()
+    got = run("check", "-f", "-", "--format", "jsonl", input="\n".join(lines) + "\n")
+    assert len(got.stdout.splitlines()) == len(lines)
+    assert small_chunks == []
+
+
 def breaking_off(n: int) -> Iterator[str]:
     """n statements, then the input fails, as a file that cannot be read further does."""
     for i in range(1, n + 1):

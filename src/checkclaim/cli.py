@@ -158,8 +158,16 @@ def check(
         typer.Option("--explain", help="Show the candidate claims, their scores and the decision."),
     ] = False,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, help="Worker processes for large batches.")
-    ] = 1,
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Worker processes for a batch of 512 statements or more. 0: one per core for "
+            "a --file on disk; standard input stays in one process, so that each result comes "
+            "as soon as its line.",
+        ),
+    ] = 0,
     encoding: EncodingOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
@@ -183,10 +191,12 @@ def check(
     if file is not None:
         items = inputs.read_items(file, input_format.value if input_format else None, encoding)
     results: Iterator[Result]
-    if jobs > 1:
+    # Workers take statements in chunks: worth it for a file on disk, not for a stream that
+    # a person or another program may be feeding a line at a time.
+    if jobs > 1 or (jobs == 0 and file is not None and file != "-" and Path(file).is_file()):
         from checkclaim.parallel import check_parallel
 
-        results = check_parallel(items, claims, jobs, explain)
+        results = check_parallel(items, claims, jobs, explain, encoding, loaded)
     else:
         results = check_many(items, loaded, explain)
     if file is not None:

@@ -8,10 +8,13 @@ so that the output is the same byte for byte: a statement seen before is judged 
 statements not seen before go to a worker), items that could not be read become `error`
 results in their place, and an item's extra fields are carried to its result. A small batch,
 or `jobs` of 1, is checked in this process: starting workers would cost more than it saves.
+`jobs` of 0 (the command line's default) means one worker per usable core. Where workers are
+forked, they inherit the parent's loaded index instead of loading it again.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -40,19 +43,22 @@ def check_parallel(
     jobs: int,
     explain: bool = False,
     encoding: str | None = None,
+    loaded: Loaded | None = None,
 ) -> Generator[Result, None, None]:
-    """Verdicts for a stream of statements, in input order, checked by `jobs` processes.
+    """Verdicts for a stream of statements, in input order, checked by `jobs` processes (0:
+    one per usable core). `loaded` is the index of `claims_path` when the caller has it.
 
     The results are the same as `pipeline.check_many` gives, in the same order. Closing the
     generator early stops the workers.
     """
     stream = iter(items)
     head = list(islice(stream, MIN_BATCH))
-    jobs = min(jobs, _cpus())
+    jobs = _cpus() if jobs <= 0 else min(jobs, _cpus())
     if jobs <= 1 or len(head) < MIN_BATCH:
-        yield from check_many(chain(head, stream), load_index(claims_path, encoding), explain)
+        index = loaded if loaded is not None else load_index(claims_path, encoding)
+        yield from check_many(chain(head, stream), index, explain)
         return
-    yield from _pooled(chain(head, stream), claims_path, jobs, explain, encoding)
+    yield from _pooled(chain(head, stream), claims_path, jobs, explain, encoding, loaded)
 
 
 def _cpus() -> int:
@@ -122,15 +128,22 @@ def _pooled(
     jobs: int,
     explain: bool,
     encoding: str | None,
+    loaded: Loaded | None = None,
 ) -> Iterator[Result]:
+    global _inherited
     path = None if claims_path is None else str(claims_path)
     # A forked worker inherits unwritten output; flushed now, it cannot be written twice.
     sys.stdout.flush()
     sys.stderr.flush()
+    context = _context()
+    if context.get_start_method() == "fork":
+        _inherited = loaded  # a forked worker starts with this index, without loading it
+        # and the collector leaves what it inherits alone: scanning it would copy every page
+        gc.freeze()
     # concurrent.futures rather than multiprocessing.Pool: a worker that dies (killed, out of
     # memory) breaks the executor with an error instead of leaving its task waiting forever.
     executor = ProcessPoolExecutor(
-        jobs, mp_context=_context(), initializer=_start, initargs=(path, encoding, explain)
+        jobs, mp_context=context, initializer=_start, initargs=(path, encoding, explain)
     )
     batch = _Batch()
     pending: deque[tuple[list[Item], list[bool], Future[_Outcome]]] = deque()
@@ -165,6 +178,7 @@ def _pooled(
             # rather than after the chunks they hold
             _terminate(executor)
         executor.shutdown(wait=True, cancel_futures=True)
+        _inherited = None
 
 
 def _terminate(executor: ProcessPoolExecutor) -> None:
@@ -202,6 +216,7 @@ def _chunks(items: Iterator[Item | str], size: int) -> Iterator[list[Item]]:
 _Outcome = tuple[list[Result], str]
 
 _loaded: Loaded | None = None
+_inherited: Loaded | None = None  # set in the parent just before it forks its workers
 _explain = False
 _failure = ""
 _BUG = "bug: "  # marks a failure that is not the user's to fix
@@ -213,6 +228,9 @@ def _start(path: str | None, encoding: str | None, explain: bool) -> None:
     global _loaded, _explain, _failure
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _explain = explain
+    if _inherited is not None:
+        _loaded = _inherited
+        return
     try:
         _loaded = load_index(path, encoding)
     except CheckclaimError as e:
