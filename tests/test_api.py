@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import doctest
 import json
+import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,6 +14,7 @@ import pytest
 
 import checkclaim
 from checkclaim import index, report
+from checkclaim.errors import CheckclaimError
 from checkclaim.lexicon import lexicon
 from checkclaim.pipeline import Item, check, check_many, load_claims, load_index
 
@@ -130,10 +133,12 @@ def test_cache_goes_where_checkclaim_cache_says(
     monkeypatch.setenv("CHECKCLAIM_CACHE", str(tmp_path / "c"))
     assert index.cache_dir() == tmp_path / "c"
     load_index(CLAIM_FILE)
-    stored = list((tmp_path / "c").glob("*.json"))
+    stored = list((tmp_path / "c").glob("*.jsonl"))
     assert len(stored) == 1
-    kept = json.loads(stored[0].read_text(encoding="utf-8"))["packed"]
-    assert kept["counts"] and kept["postings"]  # the compiled claims and their index
+    head, *claims = stored[0].read_text(encoding="utf-8").splitlines()
+    kept = json.loads(head)["packed"]
+    assert kept["counts"] == [len(claims)] and kept["postings"]  # the claims and their index
+    assert all(json.loads(c)["claim"]["id"] for c in claims)  # a line of JSON a claim
 
 
 def test_cache_defaults_to_the_user_cache_folder(
@@ -144,19 +149,44 @@ def test_cache_defaults_to_the_user_cache_folder(
     assert index.cache_dir() == tmp_path / "checkclaim"
 
 
-@pytest.mark.parametrize("damage", ["delete", "garbage", "truncate"])
+@pytest.mark.parametrize(
+    "damage", ["delete", "garbage", "truncate", "cut claims", "extra claim", "empty"]
+)
 def test_cache_is_safe_to_delete_or_damage(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
 ) -> None:
     monkeypatch.setenv("CHECKCLAIM_CACHE", str(tmp_path))
     expected = check(CONTRADICTED, load_index(CLAIM_FILE))
-    (stored,) = tmp_path.glob("*.json")
+    (stored,) = tmp_path.glob("*.jsonl")
+    data = stored.read_bytes()
     if damage == "delete":
         stored.unlink()
     elif damage == "garbage":
         stored.write_text('{"format": 1, "parts": "not a list"}', encoding="utf-8")
+    elif damage == "truncate":
+        stored.write_bytes(data[:100])
+    elif damage == "cut claims":
+        stored.write_bytes(data[: len(data) - 200])
+    elif damage == "extra claim":
+        stored.write_bytes(data + b'{"claim": {}}\n')
     else:
-        stored.write_bytes(stored.read_bytes()[:100])
+        stored.write_bytes(b"")
+    assert check(CONTRADICTED, load_index(CLAIM_FILE)) == expected
+
+
+def test_a_claim_line_damaged_in_place_is_reported_and_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Claim lines are parsed only when needed: damage that keeps the file's size shows then,
+    as a one-line error; the file is removed so that the next run compiles afresh."""
+    monkeypatch.setenv("CHECKCLAIM_CACHE", str(tmp_path))
+    expected = check(CONTRADICTED, load_index(CLAIM_FILE))
+    (stored,) = tmp_path.glob("*.jsonl")
+    head, _, rest = stored.read_bytes().partition(b"\n")
+    stored.write_bytes(head + b"\n" + bytes(b if b == 10 else ord("#") for b in rest))
+    with pytest.raises(CheckclaimError, match="damaged cache file, now removed"):
+        check(CONTRADICTED, load_index(CLAIM_FILE))
+    assert not stored.exists()
     assert check(CONTRADICTED, load_index(CLAIM_FILE)) == expected
 
 
@@ -166,10 +196,24 @@ def test_cache_is_keyed_by_content(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     claims.write_bytes(CLAIM_FILE.read_bytes())
     load_index(claims)
     load_index(claims)
-    assert len(list((tmp_path / "c").glob("*.json"))) == 1
+    assert len(list((tmp_path / "c").glob("*.jsonl"))) == 1
     claims.write_bytes(CLAIM_FILE.read_bytes() + b"\n# edited\n")
     load_index(claims)
-    assert len(list((tmp_path / "c").glob("*.json"))) == 2
+    assert len(list((tmp_path / "c").glob("*.jsonl"))) == 2
+
+
+def test_cache_keeps_to_its_size_dropping_the_least_recently_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CHECKCLAIM_CACHE", str(tmp_path))
+    old, recent = tmp_path / "old.json", tmp_path / "recent.json"
+    for i, f in enumerate((old, recent)):
+        f.write_bytes(b"x" * 1000)
+        os.utime(f, (1_000_000_000 + i, time.time() - 3600 + i))
+    monkeypatch.setattr(index, "CACHE_BYTES", 1500)
+    load_index(CLAIM_FILE)  # writes its compiled claims, pruning first
+    assert not old.exists()
+    assert recent.exists()
 
 
 # --- word lists a user extends ---------------------------------------------------------------

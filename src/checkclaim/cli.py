@@ -203,16 +203,18 @@ def check(
         results = _counted(results, quiet, "statements checked")
     summary = report.Summary(fail_on=fail_on.value)
     out = sys.stdout
-    if format is CheckFormat.jsonl:
-        report.write_jsonl(results, out, summary)
-    elif format is CheckFormat.json:
-        report.write_json(results, out, summary, loaded.describe())
-    elif format is CheckFormat.csv:
-        report.write_csv(results, out, summary)
-    else:
-        report.render_table(results, _console(), summary, explain)
-        if not quiet and summary.total > 1:
-            _err(summary.line())
+    # closed whatever happens (a closed pipe, Ctrl-C), so that worker processes stop now
+    with contextlib.closing(results):  # type: ignore[type-var]
+        if format is CheckFormat.jsonl:
+            report.write_jsonl(results, out, summary)
+        elif format is CheckFormat.json:
+            report.write_json(results, out, summary, loaded.describe())
+        elif format is CheckFormat.csv:
+            report.write_csv(results, out, summary)
+        else:
+            report.render_table(results, _console(), summary, explain)
+    if format is CheckFormat.table and not quiet and summary.total > 1:
+        _err(summary.line())
     if summary.total == 0 and not quiet:
         _err("no statements in the input")
     raise typer.Exit(summary.exit_code)

@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import json
 import math
+import mmap
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -22,13 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from checkclaim._version import __version__
+from checkclaim.errors import CheckclaimError
 from checkclaim.features import Names, read, sequence, tokenize
 from checkclaim.lexicon import Lemmatizer, Lexicon, form_table, lemmatize_exact, lexicon
 from checkclaim.models import Claim, ClaimSet, DateRef, Entity, Interval, Quantity
 from checkclaim.normalize import fold, normalize, stem
 from checkclaim.quantities import extract
 
-CACHE_FORMAT = 8
+CACHE_FORMAT = 9
 TOPIC_SHARE = 0.2
 NEAR = 2  # sentences either side whose names a claim's statement may name
 
@@ -343,7 +345,7 @@ class _Entries(Sequence[Entry]):
     a search over an archive of thousands of articles looks at a few."""
 
     def __init__(self, packed: dict[str, Any]) -> None:
-        self._texts: list[list[str]] = packed["claims"]  # each claim as JSON text, by part
+        self._texts: Sequence[str | bytes] = packed["claims"]  # each claim as JSON text
         self._labels = [s["title"] or Path(s["name"]).name for s in packed["sources"]]
         self._starts: list[int] = []
         total = 0
@@ -358,25 +360,40 @@ class _Entries(Sequence[Entry]):
 
     def _raw(self, i: int) -> tuple[dict[str, Any], str]:
         p = bisect.bisect_right(self._starts, i) - 1
-        return json.loads(self._texts[p][i - self._starts[p]]), self._labels[p]
+        return json.loads(self._texts[i]), self._labels[p]
 
     def __getitem__(self, i: int) -> Entry:  # type: ignore[override]
         got = self._made.get(i)
         if got is None:
-            c, label = self._raw(i)
-            got = self._made[i] = Entry(
-                claim=_claim_from(c["claim"]),
-                source=label,
-                lemmas=tuple(c["lemmas"]),
-                seq=tuple(c["seq"]),
-                words=tuple(c["words"]),
-                names=tuple(Name(*n) for n in c["names"]),
-                context=tuple(Name(*n) for n in c["context"]),
-                unit_lemmas=tuple(frozenset(u) for u in c["units"]),
-                negated=frozenset(c["neg"]),
-                near=frozenset(c["near"]),
-            )
+            try:
+                got = self._made[i] = self._entry(i)
+            except (ValueError, KeyError, TypeError, IndexError) as e:
+                # A cache line is parsed only when needed, so damage shows late; the file goes,
+                # and the next run compiles the claims again.
+                path = getattr(self._texts, "path", None)
+                if path is None:
+                    raise
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                raise CheckclaimError(
+                    f"{path}: a damaged cache file, now removed; run the command again"
+                ) from e
         return got
+
+    def _entry(self, i: int) -> Entry:
+        c, label = self._raw(i)
+        return Entry(
+            claim=_claim_from(c["claim"]),
+            source=label,
+            lemmas=tuple(c["lemmas"]),
+            seq=tuple(c["seq"]),
+            words=tuple(c["words"]),
+            names=tuple(Name(*n) for n in c["names"]),
+            context=tuple(Name(*n) for n in c["context"]),
+            unit_lemmas=tuple(frozenset(u) for u in c["units"]),
+            negated=frozenset(c["neg"]),
+            near=frozenset(c["near"]),
+        )
 
 
 def lookup_data(parts: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -444,8 +461,9 @@ def pack(parts: Sequence[dict[str, Any]], lookup: dict[str, Any] | None = None) 
         "sources": [dict(part["source"]) for part in parts],
         "counts": [len(part["claims"]) for part in parts],
         "claims": [
-            [json.dumps(c, separators=(",", ":"), sort_keys=True) for c in part["claims"]]
+            json.dumps(c, separators=(",", ":"), sort_keys=True)
             for part in parts
+            for c in part["claims"]
         ],
         "forms": forms,
         "aliases": aliases,
@@ -510,11 +528,23 @@ def cache_key(contents: Iterable[bytes]) -> str:
 def _prune(folder: Path) -> None:
     import time
 
-    limit = time.time() - CACHE_DAYS * 86400
-    for p in folder.glob("*.json"):
+    now = time.time()
+    kept: list[tuple[float, int, Path]] = []
+    for p in (*folder.glob("*.json"), *folder.glob("*.jsonl")):
         with contextlib.suppress(OSError):
-            if p.stat().st_mtime < limit:
+            st = p.stat()
+            if st.st_mtime < now - CACHE_DAYS * 86400:
                 p.unlink()
+            else:
+                kept.append((st.st_mtime, st.st_size, p))
+    # and the least recently used go first once the cache outgrows its size
+    total = sum(size for _, size, _ in kept)
+    for _, size, p in sorted(kept, key=lambda x: (x[0], str(x[2]))):
+        if total <= CACHE_BYTES:
+            break
+        with contextlib.suppress(OSError):
+            p.unlink()
+            total -= size
 
 
 def _read(key: str) -> dict[str, Any] | None:
@@ -539,21 +569,82 @@ def cached(key: str) -> list[dict[str, Any]] | None:
 
 
 CACHE_DAYS = 30  # compiled sets not used for this long are removed
+CACHE_BYTES = 1 << 30  # and the least recently used beyond this size
+
+
+# A folder's packed claim sets are kept as JSON lines: a first line with everything but the
+# claims (and where each claim's line starts), then a line for each claim. The file is mapped,
+# not read: a claim's line is read and parsed only when it is a candidate, so loading an
+# archive parses a few hundred kilobytes, not the tens of megabytes of its claims.
+
+
+class _Lines(Sequence[bytes]):
+    """The claim lines of a mapped cache file."""
+
+    def __init__(self, data: mmap.mmap | bytes, base: int, offsets: list[int], path: Path) -> None:
+        self._data, self._base, self._offsets = data, base, offsets
+        self.path = path  # the cache file, removed if a line of it turns out damaged
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, i: int) -> bytes:  # type: ignore[override]
+        start, end = self._offsets[i], self._offsets[i + 1]
+        return self._data[self._base + start : self._base + end - 1]
 
 
 def cached_packed(key: str) -> dict[str, Any] | None:
     """A folder's packed claim sets kept under `key` (see `pack`), or None."""
-    data = _read(key)
-    packed = data.get("packed") if data else None
-    if not isinstance(packed, dict) or not all(
-        k in packed for k in ("sources", "counts", "claims", "forms", "aliases", "postings")
+    path = cache_dir() / f"{key}.jsonl"
+    try:
+        with open(path, "rb") as f:
+            header = json.loads(f.readline())
+            base = f.tell()
+            size = os.fstat(f.fileno()).st_size
+            data: mmap.mmap | bytes = (
+                mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if size > base else b""
+            )
+        os.utime(path)  # used: kept by the pruning
+    except (OSError, ValueError):
+        return None
+    packed = header.get("packed") if isinstance(header, dict) else None
+    if (
+        header.get("format") != CACHE_FORMAT
+        or not isinstance(packed, dict)
+        or not all(
+            k in packed for k in ("sources", "counts", "forms", "aliases", "postings", "offsets")
+        )
     ):
         return None
+    offsets = [int(x) for x in packed.pop("offsets").split()]
+    if len(offsets) != sum(packed["counts"]) + 1 or base + offsets[-1] != size:
+        return None  # cut short, or not what it says
+    packed["claims"] = _Lines(data, base, offsets, path)
     return packed
 
 
 def store_packed(key: str, packed: dict[str, Any]) -> None:
-    _write(key, {"format": CACHE_FORMAT, "packed": packed})
+    """Best effort, as `_write`."""
+    folder = cache_dir()
+    tmp = folder / f".{key}.{os.getpid()}.tmp"
+    lines = [c.encode("utf-8") if isinstance(c, str) else bytes(c) for c in packed["claims"]]
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    header = {k: v for k, v in packed.items() if k != "claims"}
+    header["offsets"] = " ".join(map(str, offsets))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _prune(folder)
+        with open(tmp, "wb") as f:
+            head = {"format": CACHE_FORMAT, "packed": header}
+            f.write(json.dumps(head, separators=(",", ":")).encode("utf-8") + b"\n")
+            for line in lines:
+                f.write(line + b"\n")
+        os.replace(tmp, folder / f"{key}.jsonl")
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
 
 
 def store(key: str, parts: list[dict[str, Any]]) -> None:

@@ -20,12 +20,13 @@ import os
 import signal
 import sys
 from collections import deque
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator, MutableMapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from itertools import chain, islice
 from pathlib import Path
+from typing import Any
 
 from checkclaim.errors import CheckclaimError
 from checkclaim.models import Result
@@ -173,12 +174,37 @@ def _pooled(
             "a worker process stopped unexpectedly (out of memory?); try fewer --jobs"
         ) from e
     finally:
+        manager = getattr(executor, "_executor_manager_thread", None)  # gone after shutdown
         if not finished:
             # the reader stopped early (a closed pipe, Ctrl-C, an error): stop the workers now
             # rather than after the chunks they hold
             _terminate(executor)
         executor.shutdown(wait=True, cancel_futures=True)
+        _forget(manager)
         _inherited = None
+
+
+def _forget_inherited_executors() -> None:
+    from concurrent.futures import process
+
+    wakeups = getattr(process, "_threads_wakeups", None)
+    if isinstance(wakeups, MutableMapping):
+        wakeups.clear()
+
+
+def _forget(manager: Any) -> None:
+    """Keep a shut-down executor out of the interpreter's exit hook. On CPython 3.11 that hook
+    may wake the executor's thread through a pipe the thread is closing, and print a traceback
+    (python/cpython#125451). A stopped executor's thread is finishing on its own: it is waited
+    for here, then needs no waking."""
+    from concurrent.futures import process
+
+    if manager is None:
+        return
+    manager.join(timeout=10)
+    wakeups = getattr(process, "_threads_wakeups", None)
+    if isinstance(wakeups, MutableMapping) and not manager.is_alive():
+        wakeups.pop(manager, None)
 
 
 def _terminate(executor: ProcessPoolExecutor) -> None:
@@ -227,6 +253,11 @@ def _start(path: str | None, encoding: str | None, explain: bool) -> None:
     initializer that raises only breaks the executor, and its message is lost."""
     global _loaded, _explain, _failure
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    # The parent stops a worker with SIGTERM: it ends at once, without the parent's handler
+    # (inherited through fork) or its exit hooks, which would wake the parent's executor
+    # through pipes this process does not own and print a traceback.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _forget_inherited_executors()
     _explain = explain
     if _inherited is not None:
         _loaded = _inherited
