@@ -301,7 +301,9 @@ class Bench:
         stmts = self.tmp / "archive-statements.txt"
         corpus.write_lines(stmts, corpus.archive_statements(texts, self.archive_statements))
         k = self.archive_statements
-        self.heading(f"Archive scale: {k:,} statements with --claims FOLDER (the first N built)")
+        self.heading(
+            f"Archive scale: {k:,} statements with --claims FOLDER (the first N built), median of 3"
+        )
         self.raw(
             ARCHIVE_COLUMNS.format(
                 "articles",
@@ -329,10 +331,16 @@ class Bench:
                 continue
             load = self.run(["check", "--claims", str(sub), STATEMENT])
             self.note(f"archive: {size:,} articles, {k:,} statements")
-            r = self.run(
-                ["check", "--claims", str(sub), "-f", str(stmts), "--format", "jsonl"],
-                self.tmp / f"out-archive-{size}.jsonl",
-            )
+            # the median of three runs: one run of a second or two moves with the machine
+            runs = [
+                self.run(
+                    ["check", "--claims", str(sub), "-f", str(stmts), "--format", "jsonl"],
+                    self.tmp / f"out-archive-{size}.jsonl",
+                )
+                for _ in range(3)
+            ]
+            r = sorted(runs, key=lambda x: x.wall)[1]
+            r = next((x for x in runs if x.failed()), r)
             shutil.rmtree(sub)
             if r.failed():
                 self.error(f"  {size:,} articles", r.failed())
