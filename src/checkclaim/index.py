@@ -16,6 +16,7 @@ import json
 import math
 import mmap
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -33,6 +34,10 @@ from checkclaim.quantities import extract
 CACHE_FORMAT = 9
 TOPIC_SHARE = 0.2
 NEAR = 2  # sentences either side whose names a claim's statement may name
+SCENE_SENTENCES = 8  # how far the place a sentence opens on carries
+# a sentence's opening phrase of place, up to its first comma: "In the Kowloon East
+# geographical constituency,"
+_SCENE = re.compile(r"(?:In|At|Inside|Across|Throughout)\s[^,.;:]{1,80},")
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,14 +253,28 @@ def compile_claims(cs: ClaimSet) -> dict[str, Any]:
             }
         )
     # names of the sentences around each claim: "In Kowloon East, ... Tam was elected" names
-    # the place for the next sentence too
+    # the place for the next sentence too. A sentence that opens on a place ("In the Kowloon
+    # East constituency, ...") sets the scene for the sentences after it, until another sets a
+    # new one; the names of one scene are not near the sentences of another.
     by_sentence: dict[int, set[str]] = {}
+    scenes: dict[int, tuple[int, set[str]]] = {}  # sentence -> (where its scene opens, places)
+    scene: tuple[int, set[str]] = (0, set())
     for c, data in zip(cs.claims, claims, strict=True):
         by_sentence.setdefault(c.sentence, set()).update(n[1] for n in data["names"])
+        opening = _SCENE.match(c.text)
+        if opening and c.sentence != scene[0]:
+            places = {n[1] for n in data["names"] if n[3] == "loc" and n[0] in opening.group(0)}
+            if places:
+                scene = (c.sentence, places)
+        scenes[c.sentence] = scene
     for c, data in zip(cs.claims, claims, strict=True):
         near: set[str] = set()
+        here = scenes[c.sentence]
         for k in range(c.sentence - NEAR, c.sentence + NEAR + 1):
-            near |= by_sentence.get(k, set())  # the clauses of its own sentence too
+            if k in scenes and scenes[k][0] == here[0]:
+                near |= by_sentence.get(k, set())  # the clauses of its own sentence too
+        if c.sentence - here[0] <= SCENE_SENTENCES:
+            near |= here[1]
         data["near"] = sorted(near - {n[1] for n in data["names"]})
     return {
         "format": CACHE_FORMAT,

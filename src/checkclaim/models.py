@@ -135,7 +135,7 @@ class ClaimSet:
 class Reason:
     """One detail compared: what the statement and the claim said, and whether they agree."""
 
-    kind: str  # number | date | entity | negation | antonym | wording | no-claim | new-detail
+    kind: str  # number date entity negation antonym order choice wording length no-claim
     status: str  # agree | disagree | missing
     statement: str = ""
     claim: str = ""

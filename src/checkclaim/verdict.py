@@ -380,6 +380,21 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
             tally.conflict += DATE_WEIGHT
             reasons.append(Reason("date", "disagree", ours, theirs, f"{ours} vs {theirs}"))
 
+    # "sensitive to ozone rather than heat" against a claim that names both ozone and heat:
+    # which of the two it pairs with the subject, word overlap cannot tell
+    rejected = _rejected_alternative(stmt, entry)
+    if rejected:
+        new_details += 1
+        reasons.append(
+            Reason(
+                "choice",
+                "missing",
+                rejected,
+                "",
+                f"the claim names {rejected} too, without setting it aside",
+            )
+        )
+
     # who did what to whom: "A beat B" against "B beat A", "A more than B" against "B more than A"
     swap = _swapped(stmt.seq, entry.seq, lex)
     if swap is not None:
@@ -435,6 +450,30 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
     else:
         verdict = "unknown"
     return Assessment(verdict, coverage, aligned, tuple(reasons), conflicts, new_details)
+
+
+# Phrases that set one alternative aside in favour of another: "A rather than B".
+_SET_ASIDE = (("rather", "than"), ("instead", "of"), ("as", "opposed", "to"))
+
+
+def _rejected_alternative(stmt: Statement, entry: Entry) -> str:
+    """The alternative a statement sets aside ("heat" in "ozone rather than heat") when the
+    claim names it too and does not set it aside in the same words, else ""."""
+    tokens = stmt.reading.tokens
+    folded = [t.folded for t in tokens]
+    for phrase in _SET_ASIDE:
+        k = len(phrase)
+        for i in range(len(folded) - k + 1):
+            if tuple(folded[i : i + k]) != phrase:
+                continue
+            after = next((j for j in stmt.reading.content if j >= i + k), None)
+            if after is None:
+                continue
+            if tokens[after].lemma in entry.lemma_set and " ".join(phrase) not in (
+                entry.claim.text.lower()
+            ):
+                return tokens[after].text
+    return ""
 
 
 # Words whose two sides are not interchangeable ("beat", "than"), and the verb forms that

@@ -1,0 +1,82 @@
+"""Verdict mechanisms on short composed articles: each test names the reading it guards."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from checkclaim.pipeline import check, load_index
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Callable[[str], object]:
+    def make(text: str) -> object:
+        path = tmp_path / "article.txt"
+        path.write_text(text, encoding="utf-8")
+        return load_index(path)
+
+    return make
+
+
+FARMS = (
+    "Drought and frost threaten harvests\n\n"
+    "Depending on the valley, grape harvests may be mostly limited by drought - in the case of "
+    "Merlot - or frost - in the case of Riesling - alone, the growers' survey found.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Riesling harvests are mostly limited by drought rather than frost.",
+        "Merlot harvests are mostly limited by frost instead of drought.",
+        "Riesling harvests are mostly limited by drought as opposed to frost.",
+    ],
+)
+def test_an_alternative_set_aside_is_not_supported_by_a_claim_naming_both(
+    article: Callable[[str], object], statement: str
+) -> None:
+    """Which of two alternatives the claim pairs with what, word overlap cannot tell."""
+    result = check(statement, article(FARMS))
+    assert result.verdict != "supported"
+    assert any(r.kind == "choice" for r in result.reasons)
+
+
+def test_the_same_alternative_set_aside_in_the_claim_is_supported(
+    article: "Callable[[str], object]",  # noqa: UP037
+) -> None:
+    index = article("Growers said Riesling harvests were limited by frost rather than drought.\n")
+    result = check("Riesling harvests were limited by frost rather than drought.", index)
+    assert result.verdict == "supported"
+
+
+VOTE = (
+    "Polls close in the capital\n\n"
+    "In the Harbour Ward constituency, councillor Ada Lindqvist won 12,400 votes, the most in "
+    "the ward. Ben Okafor of the Green Party kept his seat. Turnout fell slightly. "
+    "Carla Mendes of the Civic Union was elected for the first time.\n\n"
+    "In the Hill Ward constituency, Dev Raman was re-elected.\n"
+)
+
+
+def test_a_place_a_paragraph_opens_on_sets_the_scene_for_the_sentences_after_it(
+    article: "Callable[[str], object]",  # noqa: UP037
+) -> None:
+    index = article(VOTE)
+    got = check("Carla Mendes was elected for the first time in Harbour Ward.", index)
+    assert got.verdict == "supported"
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Carla Mendes was elected for the first time in Hill Ward.",
+        "Carla Mendes was elected for the first time in Riverside Ward.",
+    ],
+)
+def test_another_place_is_still_not_supported(
+    article: Callable[[str], object], statement: str
+) -> None:
+    assert check(statement, article(VOTE)).verdict != "supported"
