@@ -80,3 +80,43 @@ def test_another_place_is_still_not_supported(
     article: Callable[[str], object], statement: str
 ) -> None:
     assert check(statement, article(VOTE)).verdict != "supported"
+
+
+BURN = (
+    "Town weighs the cost of the burn\n\n"
+    "Officials carried out a controlled burn of the leaking tanks after the freight train "
+    "derailed near Millbrook on Monday.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "article_text"),
+    [
+        (
+            "Officials carried out an uncontrolled burn of the leaking tanks after the freight "
+            "train derailed near Millbrook.",
+            BURN,
+        ),
+        (
+            "Officials carried out a controlled burn of the leaking tanks after the freight train "
+            "derailed near Millbrook.",
+            BURN.replace("controlled", "uncontrolled"),
+        ),
+    ],
+    ids=["prefix in the statement", "prefix in the claim"],
+)
+def test_a_negative_prefix_turns_a_word_into_its_opposite(
+    article: Callable[[str], object], statement: str, article_text: str
+) -> None:
+    result = check(statement, article(article_text))
+    assert result.verdict == "contradicted"
+    assert any(r.kind == "antonym" for r in result.reasons)
+
+
+def test_a_word_that_merely_starts_like_a_prefix_is_no_negation(
+    article: Callable[[str], object],
+) -> None:
+    """'unless' is no negation of 'less', nor 'union' of 'ion'."""
+    index = article("The union said members would strike unless pay rose by less than 5%.\n")
+    got = check("The union said members would strike unless pay rose by less than 5%.", index)
+    assert got.verdict == "supported"

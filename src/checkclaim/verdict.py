@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from checkclaim.features import Mention
 from checkclaim.index import Entry, Index, Name
-from checkclaim.lexicon import Lexicon
+from checkclaim.lexicon import Lexicon, english_words
 from checkclaim.match import Statement, Word
 from checkclaim.models import DateRef, Quantity, Reason, format_number
 from checkclaim.normalize import stem
@@ -36,10 +36,11 @@ RESTATE_COVERAGE = 0.55  # ...to be a restatement that a changed detail contradi
 RESTATE_ANCHORED = 0.3  # ...the same, when a figure of the very same unit and a name are restated
 RESTATE_BALANCE = 1.0  # the agreeing weight must be at least this many times the disagreeing one
 NAME_FUZZ = 88.0  # spelling slack for names the gazetteer does not know
-# A long statement that follows a claim word for word is read for swapped words; a short one
-# is a paraphrase more often than not.
+# A long statement that could be supported is read for swapped words: one word standing where
+# the claim has another, between two words they share ("fell from a Sydney beach" against
+# "fell from a Sydney clifftop"). A short one is a paraphrase more often than not.
 SUBSTITUTION_MIN_WORDS = 8
-SUBSTITUTION_COVERAGE = 0.8
+SUBSTITUTION_COVERAGE = SUPPORT_COVERAGE
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +233,7 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
             matched_at[id(w)] = syn
     used = {c for _, c in pairs}
     for w in list(unmatched_words):
-        opposite = opposite_of(w)
+        opposite = opposite_of(w) or _negative_prefix(w, entry, index)
         if opposite in used:
             continue  # "began ..., ending a lull": the claim's word is already spoken for
         if opposite is not None:
@@ -450,6 +451,32 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
     else:
         verdict = "unknown"
     return Assessment(verdict, coverage, aligned, tuple(reasons), conflicts, new_details)
+
+
+# Prefixes that turn a word into its negation ("uncontrolled", "non-binding"). Others ("dis",
+# "in") make too many words that are no negation ("discover", "inform") to be read this way.
+_NEGATIVE_PREFIXES = ("non-", "non", "un")
+
+
+def _negative_prefix(w: Word, entry: Entry, index: Index) -> str | None:
+    """The claim's word that `w` negates by a prefix, or that negates `w` ("uncontrolled"
+    against "controlled", either way round); None when there is none. Both words must be
+    English words, the bare one of four letters or more: "unless" is no negation of "less"."""
+    words = english_words()
+    f = w.folded
+    if f in index.lex.stopwords:
+        return None
+    for p in _NEGATIVE_PREFIXES:
+        base = f[len(p) :]
+        if f.startswith(p) and len(base) >= 4 and f in words and base in words:
+            lemma = index.lemma(base)
+            if lemma in entry.lemma_set or base in entry.words:
+                return lemma if lemma in entry.lemma_set else base
+    for c in entry.words:
+        for p in _NEGATIVE_PREFIXES:
+            if c.startswith(p) and c[len(p) :] == f and len(f) >= 4 and c in words and f in words:
+                return c
+    return None
 
 
 # Phrases that set one alternative aside in favour of another: "A rather than B".
