@@ -120,3 +120,36 @@ def test_a_word_that_merely_starts_like_a_prefix_is_no_negation(
     index = article("The union said members would strike unless pay rose by less than 5%.\n")
     got = check("The union said members would strike unless pay rose by less than 5%.", index)
     assert got.verdict == "supported"
+
+
+CUP = (
+    "Brackwell and Ternholm through to the final\n\n"
+    "Yesterday Brackwell defeated Oskarby 2 - 1 and Ternholm beat Valdane 4 - 0.\n\n"
+    "In the first semi-final, Brackwell faced Oskarby at Quarrington Park in Dunmore. "
+    "The second semi-final, Ternholm against Valdane, was played at Ellesmere Stadium.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("Brackwell beat Oskarby 2-1 in Dunmore.", "supported"),
+        ("Brackwell beat Oskarby 2-1 at Quarrington Park.", "supported"),
+        ("Brackwell beat Oskarby 2-1 at Ellesmere Stadium.", "contradicted"),
+        ("Brackwell beat Oskarby 2-1 in Lisbon.", "unknown"),
+    ],
+)
+def test_a_name_the_best_claim_lacks_is_settled_by_a_sentence_on_the_same_participants(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    """The score is in one sentence, the ground in another: both name the two sides."""
+    assert check(statement, article(CUP)).verdict == verdict
+
+
+def test_one_name_in_common_is_not_the_same_event(article: Callable[[str], object]) -> None:
+    index = article(
+        "Brackwell defeated Oskarby 2 - 1 on Saturday. Brackwell later played a friendly at "
+        "Ellesmere Stadium against a local side.\n"
+    )
+    got = check("Brackwell beat Oskarby 2-1 at Ellesmere Stadium.", index)
+    assert got.verdict != "supported"

@@ -64,6 +64,7 @@ class Entry:
     unit_lemmas: tuple[frozenset[str], ...]  # per quantity, what it counts
     negated: frozenset[str] = frozenset()  # lemmas and @names in the scope of a negation
     near: frozenset[str] = frozenset()  # names of the sentences next to it
+    scene: frozenset[str] = frozenset()  # the places the sentences before it set the scene in
 
     @cached_property
     def lemma_set(self) -> frozenset[str]:
@@ -273,9 +274,10 @@ def compile_claims(cs: ClaimSet) -> dict[str, Any]:
         for k in range(c.sentence - NEAR, c.sentence + NEAR + 1):
             if k in scenes and scenes[k][0] == here[0]:
                 near |= by_sentence.get(k, set())  # the clauses of its own sentence too
-        if c.sentence - here[0] <= SCENE_SENTENCES:
-            near |= here[1]
-        data["near"] = sorted(near - {n[1] for n in data["names"]})
+        own = {n[1] for n in data["names"]}
+        scene_places = here[1] if c.sentence - here[0] <= SCENE_SENTENCES else set()
+        data["near"] = sorted((near | scene_places) - own)
+        data["scene"] = sorted(scene_places - own)
     return {
         "format": CACHE_FORMAT,
         "source": {"name": cs.name, "title": cs.provenance.title, "sha256": cs.provenance.sha256},
@@ -412,6 +414,7 @@ class _Entries(Sequence[Entry]):
             unit_lemmas=tuple(frozenset(u) for u in c["units"]),
             negated=frozenset(c["neg"]),
             near=frozenset(c["near"]),
+            scene=frozenset(c.get("scene", ())),
         )
 
 

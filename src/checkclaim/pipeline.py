@@ -335,7 +335,7 @@ def _article_warnings(files: list[Path], sources: list[dict[str, Any]]) -> list[
 
 def _judge(text: str, index: Any, explain: bool = False) -> Result:
     from checkclaim.match import candidates, read_statement
-    from checkclaim.verdict import Assessment, assess
+    from checkclaim.verdict import Assessment, assess, complete
 
     stmt = read_statement(text[:MAX_READ], index)
     if not stmt.words and not stmt.reading.mentions and not stmt.quantities and not stmt.dates:
@@ -378,6 +378,11 @@ def _judge(text: str, index: Any, explain: bool = False) -> Result:
         pick = best_sup
     else:
         pick = max(judged, key=lambda j: (fit(j), j[2].verdict == "contradicted", j[1]))
+    if pick[2].verdict == "unknown":
+        # the article may give the rest of the statement in another sentence
+        done = complete(pick[2], [(j[0], j[2]) for j in judged if j is not pick])
+        if done is not None:
+            pick = (pick[0], pick[1], done)
     entry, sim, a = pick
     reasons = a.reasons
     if len(text) > MAX_READ:

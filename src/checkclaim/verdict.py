@@ -289,9 +289,12 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
             reasons.append(
                 Reason("entity", "disagree", m.text, rival.text, f"{m.text} vs {rival.text}")
             )
-        elif index.topic(m.key) or m.key in entry.near:
+        elif index.topic(m.key) or (
+            m.key in entry.near and (m.role != "loc" or m.key in entry.scene)
+        ):
             # what the article is about ("Haiti"), or a name the sentences around the claim
-            # give, may be named without the claim naming it
+            # give, may be named without the claim naming it; a place only when it sets the
+            # scene ("In Kowloon East, ..."): where one thing happened is not where the next did
             tally.matched += weight * 0.5
             tally.missing += weight * 0.5
         else:
@@ -451,6 +454,60 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
     else:
         verdict = "unknown"
     return Assessment(verdict, coverage, aligned, tuple(reasons), conflicts, new_details)
+
+
+def complete(primary: Assessment, others: list[tuple[Entry, Assessment]]) -> Assessment | None:
+    """A verdict on a statement whose facts the article gives in two sentences: "Belgium beat
+    Panama 3-0 in Sochi" against "Belgium defeated Panama 3 - 0" and "Belgium faced Panama at
+    the Fisht Stadium in Sochi". When the only thing the best claim lacks is a name or two, a
+    claim about the same participants (every name the two agree on) settles them: it names
+    them too (supported), or names another in the same role (contradicted). None otherwise."""
+    missing = [r for r in primary.reasons if r.kind == "entity" and r.status == "missing"]
+    if (
+        primary.verdict != "unknown"
+        or primary.conflicts
+        or not missing
+        or primary.new_details != len(missing)
+        or primary.coverage < SUPPORT_COVERAGE
+    ):
+        return None
+    shared = {r.statement for r in primary.reasons if r.kind == "entity" and r.status == "agree"}
+    if len(shared) < 2:
+        return None  # one name in common does not make the same event
+    settled: dict[str, Reason] = {}
+    for entry, a in others:
+        agree = {r.statement: r for r in a.reasons if r.kind == "entity" and r.status == "agree"}
+        if not shared <= agree.keys():
+            continue
+        where = f" (the article: {_short(entry.claim.text)})"
+        for m in missing:
+            rival = next(
+                (
+                    r
+                    for r in a.reasons
+                    if r.kind == "entity" and r.status == "disagree" and r.statement == m.statement
+                ),
+                None,
+            )
+            if rival is not None:
+                reason = Reason(
+                    "entity", "disagree", m.statement, rival.claim, rival.message + where
+                )
+                reasons = (*(r for r in primary.reasons if r is not m), reason)
+                return Assessment("contradicted", primary.coverage, primary.aligned, reasons, 1, 0)
+            if m.statement in agree and not a.conflicts and m.statement not in settled:
+                found = agree[m.statement]
+                settled[m.statement] = Reason(
+                    "entity", "agree", m.statement, found.claim, f"{m.statement}{where}"
+                )
+    if len(settled) < len(missing):
+        return None
+    reasons = tuple(settled.get(r.statement, r) if r in missing else r for r in primary.reasons)
+    return Assessment("supported", primary.coverage, primary.aligned, reasons, 0, 0)
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 # Prefixes that turn a word into its negation ("uncontrolled", "non-binding"). Others ("dis",
