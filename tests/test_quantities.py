@@ -112,6 +112,8 @@ NOT_FIGURES = [
     "on Thursday",
     "the first session",
     "in the 1990s",
+    "the polls closed at 22:30",  # a time of day, not two figures
+    "the last ballot was cast at 2:30",
 ]
 
 

@@ -153,3 +153,16 @@ def test_one_name_in_common_is_not_the_same_event(article: Callable[[str], objec
     )
     got = check("Brackwell beat Oskarby 2-1 at Ellesmere Stadium.", index)
     assert got.verdict != "supported"
+
+
+def test_a_verb_that_only_ties_a_subject_to_its_figure_adds_nothing(
+    article: Callable[[str], object],
+) -> None:
+    """ "reached" says nothing beyond the figure, whether the figure agrees or not."""
+    index = article(
+        "Varnholt backs the new charter\n\n"
+        "The referendum drew a turnout rate of 64% across the Varnholt region. Voters approved "
+        "the charter by a wide margin. Officials will publish the final count on Friday.\n"
+    )
+    assert check("Turnout reached 64% in Varnholt.", index).verdict == "supported"
+    assert check("Turnout reached 46% in Varnholt.", index).verdict == "contradicted"

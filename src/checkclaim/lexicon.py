@@ -34,6 +34,7 @@ DATA_FILES = (
     "titles.txt",
     "org_words.txt",
     "stopwords.txt",
+    "figure_verbs.txt",
 )
 
 
@@ -67,6 +68,7 @@ class Lexicon:
     titles: frozenset[str]
     org_words: frozenset[str]
     phrases: frozenset[tuple[str, ...]] = field(default_factory=frozenset)  # multi-word synonyms
+    figure_verbs: frozenset[str] = frozenset()  # "reached" in "turnout reached 58%"
     digest: str = ""
 
     @functools.cached_property
@@ -159,6 +161,7 @@ def lexicon() -> Lexicon:
         titles=words("titles.txt"),
         org_words=words("org_words.txt"),
         phrases=frozenset(phrases),
+        figure_verbs=words("figure_verbs.txt"),
         digest=digest,
     )
 

@@ -134,7 +134,12 @@ def candidates(stmt: Statement, index: Index, k: int = TOP_K) -> list[tuple[int,
     return [(i, sim) for i, _, sim in ranked[:k]]
 
 
-_CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?:and|but|while|whereas|although|though)\s+|\s+but\s+", re.I)
+_CLAUSE_SPLIT = re.compile(
+    r";\s+|,\s+(?:and|but|while|whereas|although|though)\s+|\s+but\s+"
+    # "..., with Harry Kane scoring in injury time": a clause of its own
+    r"|,\s+with\s+(?=(?:[\w'-]+\s+){1,4}[a-z]+ing\b)",
+    re.I,
+)
 
 
 # The end of a sentence inside a statement: not after an initial ("U.S.", "J. Smith").

@@ -303,11 +303,11 @@ _TWO = re.compile(
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _QUANTITY_RE = re.compile(
-    r"(?<![\w.,])(?<![A-Za-z]-)"  # not "COVID-19"
+    r"(?<![\w.,])(?<![A-Za-z]-)(?<!\d:)"  # not "COVID-19", nor the minutes of "22:30"
     r"(?:(?P<qual>" + _QUAL_ALT + r")\s+)?"
     r"(?:(?P<between>between|from)\s+)?"
     r"(?P<cur>US\$|\$|€|£|¥|USD\s?|EUR\s?|GBP\s?|KSh\s?|KES\s?)?"
-    r"(?P<num>" + _NUM + r")(?!\d*s\b)"  # not "the 1990s"
+    r"(?P<num>" + _NUM + r")(?!\d*s\b)(?![.,]?\d*:\d)"  # not "the 1990s", nor "22:30"
     r"(?P<ord>st|nd|rd|th)?"
     r"(?:\s?(?P<mult>k|K|m|M|mn|mln|bn|b|tn|thousand|million|millions|billion|billions|trillion|hundred)(?![\w]))?"
     r"(?:\s?(?P<range>-|–|to|and)\s?(?P<cur2>US\$|\$|€|£)?(?P<num2>" + _NUM + r")"

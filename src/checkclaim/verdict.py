@@ -369,6 +369,14 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
                 )
             )
 
+    # "turnout reached 58 percent" against "a turnout rate of 58%": with a figure the claim
+    # gives too (agreeing or not), a verb that only ties the subject to it says nothing more
+    if any(r.kind == "number" and r.status in ("agree", "disagree") for r in reasons):
+        for w in [w for w in unmatched_words if w.lemma in lex.figure_verbs]:
+            tally.missing -= w.weight
+            unmatched_words.remove(w)
+            swaps = [(x, theirs) for x, theirs in swaps if x is not w]
+
     # dates
     for d in stmt.dates:
         status, ours, theirs = _compare_date(d, claim.dates)
