@@ -166,3 +166,23 @@ def test_a_verb_that_only_ties_a_subject_to_its_figure_adds_nothing(
     )
     assert check("Turnout reached 64% in Varnholt.", index).verdict == "supported"
     assert check("Turnout reached 46% in Varnholt.", index).verdict == "contradicted"
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("The film grossed less than $127 million worldwide.", "contradicted"),
+        ("The film grossed more than $127 million worldwide.", "contradicted"),
+        ("The film grossed about $127 million worldwide.", "supported"),
+        ("The film grossed more than $100 million worldwide.", "supported"),
+        ("The film grossed less than $150 million worldwide.", "supported"),
+    ],
+)
+def test_a_strict_bound_at_the_articles_very_figure_excludes_it(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    index = article(
+        "Box office\n\nThe film grossed $127 million worldwide against a budget of $10 million. "
+        "Critics were divided. A sequel is planned for next year.\n"
+    )
+    assert check(statement, index).verdict == verdict

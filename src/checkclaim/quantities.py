@@ -9,7 +9,9 @@ and its rounding, as an interval of the values it allows. The rules, in one plac
   "nearly", "almost": up to 10% below;
 * a bound on a precise figure ("over 578,000") means a little past it: up to 10% beyond;
   a bound on a round figure ("over half a million") is a plain bound;
-* a range ("2,000-3,000", "between 2,000 and 3,000") is itself the interval.
+* a range ("2,000-3,000", "between 2,000 and 3,000") is itself the interval;
+* a strict bound at the article's very figure excludes it: "less than $127 million" and "more
+  than 141,000" contradict a bare "$127 million" and "141,000", rounding notwithstanding.
 
 Two figures agree when their intervals overlap and contradict when they cannot both be true.
 Every regular expression here is linear: no nested quantifiers that could backtrack.

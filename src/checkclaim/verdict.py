@@ -17,6 +17,7 @@ including a new figure, date or name the article never gives, is unknown.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cache
 
@@ -342,7 +343,9 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
             continue
         # the figure that counts the same thing first ("deaths" before "cases")
         fair.sort(key=lambda c: -len(stmt_units & entry.unit_lemmas[claim.quantities.index(c)]))
-        agreeing = next((c for c in fair if comparable(q).overlaps(comparable(c))), None)
+        agreeing = next(
+            (c for c in fair if comparable(q).overlaps(comparable(c)) and not _past(q, c)), None
+        )
         if agreeing is not None:
             tally.matched += FIGURE_WEIGHT
             reasons.append(
@@ -512,6 +515,18 @@ def complete(primary: Assessment, others: list[tuple[Entry, Assessment]]) -> Ass
         return None
     reasons = tuple(settled.get(r.statement, r) if r in missing else r for r in primary.reasons)
     return Assessment("supported", primary.coverage, primary.aligned, reasons, 0, 0)
+
+
+def _past(q: Quantity, c: Quantity) -> bool:
+    """A strict bound at the article's very figure: "less than $127 million" or "more than
+    141,000" against a bare "$127 million" or "141,000". The writer's rounding lets the two
+    intervals touch, but a reader takes the figure as given, and the bound as excluding it."""
+    return (
+        q.qualifier in ("over", "under")
+        and not c.qualifier
+        and q.kind == c.kind
+        and math.isclose(q.value, c.value)
+    )
 
 
 def _short(text: str, limit: int = 80) -> str:
