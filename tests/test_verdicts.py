@@ -186,3 +186,34 @@ def test_a_strict_bound_at_the_articles_very_figure_excludes_it(
         "Critics were divided. A sequel is planned for next year.\n"
     )
     assert check(statement, index).verdict == verdict
+
+
+COACH = (
+    "Dalvik through after extra time\n\n"
+    'After the match, Oskar Brennvik, the Dalvik coach, said, "We suffered a lot today.\n\n'
+    "It was a long night. This is the third final I have reached as a coach, and the "
+    'hardest."\n\n'
+    "Dalvik will play Ternholm in the final on Sunday.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("Oskar Brennvik said it was the third final he had reached as a coach.", "supported"),
+        ("Oskar Brennvik said it was the fifth final he had reached as a coach.", "contradicted"),
+    ],
+)
+def test_a_quotation_running_on_keeps_its_speaker(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    """The sentence with the figure is inside a quotation opened a paragraph before."""
+    assert check(statement, article(COACH)).verdict == verdict
+
+
+def test_a_closed_quotation_hands_no_speaker_on(article: Callable[[str], object]) -> None:
+    index = article(
+        'Oskar Brennvik said, "We suffered." Ternholm reached its third final in a row.\n'
+    )
+    got = check("Oskar Brennvik reached his third final in a row.", index)
+    assert got.verdict != "supported"

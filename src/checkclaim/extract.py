@@ -11,7 +11,7 @@ import hashlib
 import re
 from functools import cache
 
-from checkclaim.features import Names, read
+from checkclaim.features import Names, Reading, read
 from checkclaim.lexicon import _dictionary, lemmatize_exact, lexicon
 from checkclaim.models import Claim, ClaimSet, DateRef, Entity, Provenance, Sentence
 from checkclaim.normalize import fold, normalize
@@ -121,6 +121,29 @@ def resolve_weekdays(dates: tuple[DateRef, ...], published: str) -> tuple[DateRe
     return tuple(out)
 
 
+_QUOTES = re.compile(r"[\"\u201c\u201d]")
+
+
+def _open_quote_speaker(text: str, reading: Reading, speaker: str) -> str:
+    """Who speaks in a quotation that is still open at the end of `text`: the name before its
+    opening mark ("Gomez, Panama coach, said, \"I think ...") or, when the quotation was open
+    before, the speaker so far. "" once the quotation is closed."""
+    marks = [m.start() for m in _QUOTES.finditer(text)]
+    if not marks:
+        return speaker  # the quotation, if any, goes on through this sentence
+    if speaker:
+        marks = marks[1:]  # the first mark closes the quotation open before
+        if not marks:
+            return ""
+    if len(marks) % 2 == 0:
+        return ""  # every quotation opened here is closed here
+    opening = marks[-1]
+    before = [
+        m for m in reading.mentions if reading.tokens[m.first].start < opening and m.kind != "place"
+    ]
+    return before[-1].text if before else ""
+
+
 def build_claims(
     text: str,
     name: str,
@@ -154,12 +177,19 @@ def build_claims(
     claims: list[Claim] = []
     seen: dict[str, int] = {}
     last_person = ""
+    speaker = ""  # who is speaking in a quotation still open from an earlier sentence
     for sentence, whole, details, reading in readings:
         entities = tuple(Entity(m.text, kind_of(m.key, m.kind), m.role) for m in reading.mentions)
+        named = {e.text for e in entities}
         context: tuple[str, ...] = ()
         pronoun = {t.folded for t in reading.tokens} & _PRONOUNS
-        if pronoun and last_person and last_person not in {e.text for e in entities}:
+        if speaker and speaker not in named:
+            # the quotation goes on: "I" is the speaker ("This is the fifth time I've been
+            # at a World Cup", said by the coach a sentence before)
+            context = (speaker,)
+        elif pronoun and last_person and last_person not in named:
             context = (last_person,)
+        speaker = _open_quote_speaker(details.text, reading, speaker)
         persons = [e for e in entities if e.kind == "person"]
         if persons:
             last_person = persons[0].text
