@@ -80,6 +80,7 @@ class Facts:
     stems: frozenset[str]
     position: dict[str, int]  # a lemma or word -> where it first stands among the content
     phrase_groups: frozenset[int]  # synonym groups of the claim's words and short phrases
+    negated_by_prefix: dict[str, str]  # "controlled" -> "uncontrolled", the claim's word
 
 
 def phrase_groups(lemmas: Sequence[str], lex: Lexicon) -> dict[int, set[int]]:
@@ -111,9 +112,24 @@ def _facts(entry: Entry, lex: Lexicon) -> Facts:
     for i, word in enumerate(entry.words):
         position.setdefault(word, i)
     stems = frozenset(stem(x) for x in entry.words) | frozenset(stem(x) for x in entry.lemmas)
+    negated_by_prefix: dict[str, str] = {}
+    for word in entry.words:
+        for prefix in NEGATIVE_PREFIXES:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+                negated_by_prefix.setdefault(word[len(prefix) :], word)
     return Facts(
-        synonym_of, opposite_of, stems, position, frozenset(phrase_groups(entry.lemmas, lex))
+        synonym_of,
+        opposite_of,
+        stems,
+        position,
+        frozenset(phrase_groups(entry.lemmas, lex)),
+        negated_by_prefix,
     )
+
+
+# Prefixes that turn a word into its negation ("uncontrolled", "non-binding"). Others ("dis",
+# "in") make too many words that are no negation ("discover", "inform") to be read this way.
+NEGATIVE_PREFIXES = ("non-", "non", "un")
 
 
 class Index:

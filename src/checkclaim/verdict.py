@@ -24,7 +24,7 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from checkclaim.features import Mention
-from checkclaim.index import Entry, Index, Name
+from checkclaim.index import NEGATIVE_PREFIXES, Entry, Index, Name
 from checkclaim.lexicon import Lexicon, english_words
 from checkclaim.match import Statement, Word
 from checkclaim.models import DateRef, Quantity, Reason, format_number
@@ -533,29 +533,23 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-# Prefixes that turn a word into its negation ("uncontrolled", "non-binding"). Others ("dis",
-# "in") make too many words that are no negation ("discover", "inform") to be read this way.
-_NEGATIVE_PREFIXES = ("non-", "non", "un")
-
-
 def _negative_prefix(w: Word, entry: Entry, index: Index) -> str | None:
     """The claim's word that `w` negates by a prefix, or that negates `w` ("uncontrolled"
     against "controlled", either way round); None when there is none. Both words must be
     English words, the bare one of four letters or more: "unless" is no negation of "less"."""
-    words = english_words()
     f = w.folded
     if f in index.lex.stopwords:
         return None
-    for p in _NEGATIVE_PREFIXES:
+    for p in NEGATIVE_PREFIXES:
         base = f[len(p) :]
-        if f.startswith(p) and len(base) >= 4 and f in words and base in words:
+        if f.startswith(p) and len(base) >= 4:
             lemma = index.lemma(base)
-            if lemma in entry.lemma_set or base in entry.words:
-                return lemma if lemma in entry.lemma_set else base
-    for c in entry.words:
-        for p in _NEGATIVE_PREFIXES:
-            if c.startswith(p) and c[len(p) :] == f and len(f) >= 4 and c in words and f in words:
-                return c
+            found = lemma if lemma in entry.lemma_set else base if base in entry.words else None
+            if found and f in english_words() and base in english_words():
+                return found
+    theirs = index.facts(entry).negated_by_prefix.get(f)
+    if theirs and f in english_words() and theirs in english_words():
+        return theirs
     return None
 
 
@@ -566,6 +560,9 @@ _SET_ASIDE = (("rather", "than"), ("instead", "of"), ("as", "opposed", "to"))
 def _rejected_alternative(stmt: Statement, entry: Entry) -> str:
     """The alternative a statement sets aside ("heat" in "ozone rather than heat") when the
     claim names it too and does not set it aside in the same words, else ""."""
+    low = stmt.norm.lower()
+    if "rather" not in low and "instead" not in low and "opposed" not in low:
+        return ""
     tokens = stmt.reading.tokens
     folded = [t.folded for t in tokens]
     for phrase in _SET_ASIDE:
