@@ -222,3 +222,18 @@ def test_unusable_claims_are_a_user_error(small_chunks: list[int], tmp_path: Pat
     broken.write_text("claims: [unclosed\n", encoding="utf-8")
     with pytest.raises(CheckclaimError, match=r"broken\.yaml"):
         list(parallel.check_parallel([f"Kenya sends {i} officers." for i in range(n)], broken, 2))
+
+
+def test_review_in_workers_gives_the_same_report(
+    run: Any, tmp_path: Path, small_chunks: list[int]
+) -> None:
+    lines = [json.loads(x)["statement"] for x in batch_lines() if x.startswith('{"id"')]
+    draft = tmp_path / "draft.md"
+    draft.write_text("# A draft\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
+    one = run("review", str(draft), "--format", "json", "--jobs", "1")
+    assert small_chunks == []
+    many = run("review", str(draft), "--format", "json")
+    assert small_chunks == [1]  # the default used worker processes
+    assert many.exit_code == one.exit_code
+    assert many.stdout_bytes == one.stdout_bytes
+    assert len(json.loads(one.stdout)["findings"]) >= len(lines)

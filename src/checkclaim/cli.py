@@ -362,6 +362,16 @@ def review(
             show_default=False,
         ),
     ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Worker processes for drafts of 512 sentences or more: 0 for one per core, "
+            "1 to stay in one process.",
+        ),
+    ] = 0,
     encoding: EncodingOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
@@ -384,6 +394,7 @@ def review(
         encoding=encoding,
         quiet=quiet,
         console=_console,
+        jobs=jobs,
         progress=None if quiet or not sys.stderr.isatty() else _progress_bar("reviewing"),
     )
     raise typer.Exit(code)

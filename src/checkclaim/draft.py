@@ -27,7 +27,7 @@ import hashlib
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -277,10 +277,14 @@ def review_drafts(
     baseline: Iterable[str] = (),
     fail_on: str = "contradicted",
     progress: Callable[[int, int], None] | None = None,
+    jobs: int = 1,
+    claims_path: str | Path | None = None,
+    encoding: str | None = None,
 ) -> Review:
-    """Review drafts against the claim sets `loaded` (from `pipeline.load_index`). Every
-    sentence is checked once however often it occurs, across all the drafts; `progress` is
-    told how many sentences are done."""
+    """Review drafts against the claim sets `loaded` (from `pipeline.load_index`, of
+    `claims_path`). Every sentence is checked once however often it occurs, across all the
+    drafts; `progress` is told how many sentences are done. With `jobs` other than 1, a draft
+    of many sentences is checked in worker processes (0: one per core), with the same result."""
     from checkclaim.pipeline import check_many, load_index
 
     if loaded is None:
@@ -292,14 +296,21 @@ def review_drafts(
         masks.append(masked)
         pieces.extend(found)
     to_check = [p.sentence for p in pieces if not p.skip_reason]
-    results = iter(check_many(to_check, loaded))
+    results: Generator[Result, None, None] | Iterator[Result]
+    if jobs != 1:
+        from checkclaim.parallel import check_parallel
+
+        results = check_parallel(to_check, claims_path, jobs, False, encoding, loaded)
+    else:
+        results = check_many(to_check, loaded)
     findings = []
     starts = [line_starts(d.text) for d in drafts]
-    for n, p in enumerate(pieces, 1):
-        result = None if p.skip_reason else next(results)
-        if progress is not None and (n % 64 == 0 or n == len(pieces)):
-            progress(n, len(pieces))
-        findings.append(_finding(drafts[p.draft], masks[p.draft], starts[p.draft], p, result))
+    with contextlib.closing(results):  # type: ignore[type-var]  # workers stop here, always
+        for n, p in enumerate(pieces, 1):
+            result = None if p.skip_reason else next(results)
+            if progress is not None and (n % 64 == 0 or n == len(pieces)):
+                progress(n, len(pieces))
+            findings.append(_finding(drafts[p.draft], masks[p.draft], starts[p.draft], p, result))
     claim_sets = loaded.describe() if hasattr(loaded, "describe") else []
     review = Review(list(drafts), findings, _summary(findings, fail_on), claim_sets)
     accepted = frozenset(baseline)

@@ -40,6 +40,7 @@ def run_review(
     quiet: bool,
     console: Callable[..., Any],
     progress: Callable[[int, int], None] | None = None,
+    jobs: int = 1,
 ) -> int:
     """Review the drafts and print the report; return the exit status."""
     from checkclaim import draft as dr
@@ -75,6 +76,9 @@ def run_review(
         baseline=accepted,
         fail_on=settings.fail_on,
         progress=progress,
+        jobs=jobs,
+        claims_path=settings.claims,
+        encoding=encoding,
     )
     review.ignored_files = left_out
 
