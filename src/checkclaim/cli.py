@@ -120,6 +120,11 @@ def _counted(results: Iterator[Result], quiet: bool, what: str) -> Iterator[Resu
             yield r
 
 
+def _jobs_option(help: str) -> Any:
+    """`--jobs`: how many worker processes check a large input (0: one per core)."""
+    return typer.Option("--jobs", "-j", min=0, help=help)
+
+
 @app.command()
 def check(
     statements: Annotated[
@@ -159,13 +164,10 @@ def check(
     ] = False,
     jobs: Annotated[
         int,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=0,
-            help="Worker processes for a batch of 512 statements or more. 0: one per core for "
-            "a --file on disk; standard input stays in one process, so that each result comes "
-            "as soon as its line.",
+        _jobs_option(
+            "Worker processes for a batch of 512 statements or more. 0: one per core for a "
+            "--file on disk; standard input stays in one process, so that each result comes as "
+            "soon as its line."
         ),
     ] = 0,
     encoding: EncodingOpt = None,
@@ -364,12 +366,9 @@ def review(
     ] = None,
     jobs: Annotated[
         int,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=0,
-            help="Worker processes for drafts of 512 sentences or more: 0 for one per core, "
-            "1 to stay in one process.",
+        _jobs_option(
+            "Worker processes for drafts of 512 sentences or more: 0 for one per core, 1 to "
+            "stay in one process."
         ),
     ] = 0,
     encoding: EncodingOpt = None,
