@@ -137,7 +137,8 @@ def _pooled(
     sys.stdout.flush()
     sys.stderr.flush()
     context = _context()
-    if context.get_start_method() == "fork":
+    forked = context.get_start_method() == "fork"
+    if forked:
         _inherited = loaded  # a forked worker starts with this index, without loading it
         # and the collector leaves what it inherits alone: scanning it would copy every page
         gc.freeze()
@@ -182,9 +183,12 @@ def _pooled(
         executor.shutdown(wait=True, cancel_futures=True)
         _forget(manager)
         _inherited = None
+        if forked:
+            gc.unfreeze()  # the parent's objects are the collector's again
 
 
 def _forget_inherited_executors() -> None:
+    """In a forked worker: the parent's executors are not this process's to wake at exit."""
     from concurrent.futures import process
 
     wakeups = getattr(process, "_threads_wakeups", None)
