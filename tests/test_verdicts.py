@@ -217,3 +217,14 @@ def test_a_closed_quotation_hands_no_speaker_on(article: Callable[[str], object]
     )
     got = check("Oskar Brennvik reached his third final in a row.", index)
     assert got.verdict != "supported"
+
+
+def test_the_words_of_a_negation_cue_are_no_content(article: Callable[[str], object]) -> None:
+    """'No one' and 'nobody' say the same: 'one' is part of the cue, not a detail to match."""
+    index = article(
+        "Blaze at the Varnholt mill\n\n"
+        "Nobody was hurt in the Varnholt mill blaze on Sunday, the fire service said. The mill "
+        "had been empty for years.\n"
+    )
+    assert check("No one was hurt in the mill blaze.", index).verdict == "supported"
+    assert check("People were hurt in the mill blaze.", index).verdict != "supported"

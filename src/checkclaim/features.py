@@ -173,6 +173,7 @@ def read(
             cue_ends.append(tok.end)
     folded = [t.folded for t in tokens]
     starters = lex.negation_starters
+    cue_words: set[int] = set()
     for i in range(n):
         if folded[i] not in starters:
             continue
@@ -181,11 +182,12 @@ def read(
             if phrase[0] == folded[i] and tuple(folded[i : i + k]) == phrase:
                 negations.append(" ".join(phrase))
                 cue_ends.append(tokens[i + k - 1].end)
+                cue_words.update(range(i, i + k))  # "no one": a cue, not content
 
     content = []
     for i, tok in enumerate(tokens):
         f = tok.folded
-        if i in in_mention or not f or not f[0].isalpha():
+        if i in in_mention or i in cue_words or not f or not f[0].isalpha():
             continue
         if f in lex.stopwords or tok.lemma in lex.stopwords or f in lex.negations:
             continue
