@@ -252,8 +252,10 @@ def _mentions(
             k, (name_key, kind) = found
             if not shouting and tokens[i].text[:1].isupper():
                 # "Colorado State University", "United Nations General Assembly": a known
-                # name inside a longer one that names an organisation
-                j = _cap_run(tokens, i + k, n)
+                # name inside a longer one that names an organisation. In a statement a small
+                # word in capitals ends it: "UN General Assembly IN New York" is two names.
+                small = None if by_case else lex.stopwords.__contains__
+                j = _cap_run(tokens, i + k, n, small)
                 if j > i + k and any(t.folded in lex.org_words for t in tokens[i + k : j]):
                     k = j - i
                     name_key, kind = _key(tokens[i:j], names), "org"
