@@ -15,21 +15,13 @@ from checkclaim import pipeline
 from checkclaim.errors import InputError
 from checkclaim.models import Result
 from checkclaim.sentences import line_col
+from review_sentences import CONTRADICTED, NOTHING, SUPPORTED, UNKNOWN
 
 if TYPE_CHECKING:
     from conftest import RunCLI
 
 DRAFTS = Path(__file__).parent / "data" / "drafts"
 BRIEFING = DRAFTS / "haiti-briefing.md"
-
-# Clear verdicts only: the engine is tuned while these tests stand.
-SUPPORTED = (
-    "Reports indicate that armed groups control around 80 percent of Port-au-Prince, "
-    "severely impacting public safety and the rule of law."
-)
-CONTRADICTED = "Reports indicate that armed groups control around 30 percent of Port-au-Prince."
-UNKNOWN = "The Eiffel Tower in Paris drew 7 million visitors in 2023."
-NOTHING = "The moon is made of cheese."
 
 
 @pytest.fixture(scope="module")

@@ -13,17 +13,11 @@ import pytest
 from checkclaim import draft as dr
 from checkclaim import pipeline
 from checkclaim import review_report as rr
+from review_sentences import CONTRADICTED, NOTHING, SUPPORTED, UNKNOWN
 
 if TYPE_CHECKING:
     from conftest import RunCLI
 
-SUPPORTED = (
-    "Reports indicate that armed groups control around 80 percent of Port-au-Prince, "
-    "severely impacting public safety and the rule of law."
-)
-CONTRADICTED = "Reports indicate that armed groups control around 30 percent of Port-au-Prince."
-UNKNOWN = "The Eiffel Tower in Paris drew 7 million visitors in 2023."
-NOTHING = "The moon is made of cheese."
 DRAFT = f"# Notes\n\n{SUPPORTED}\n\n{NOTHING} {CONTRADICTED}\n\n- {UNKNOWN}\n"
 VERDICTS = {"supported", "contradicted", "unknown", "skipped", "error"}
 

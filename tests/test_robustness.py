@@ -630,18 +630,15 @@ def reading_stdin() -> Iterator[subprocess.Popen[bytes]]:
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
-def test_ctrl_c_exits_130_quietly(reading_stdin: subprocess.Popen[bytes]) -> None:
-    reading_stdin.send_signal(signal.SIGINT)
+@pytest.mark.parametrize(
+    ("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["ctrl-c", "kill"]
+)
+def test_a_signal_exits_quietly(
+    reading_stdin: subprocess.Popen[bytes], signum: int, code: int
+) -> None:
+    reading_stdin.send_signal(signum)
     _, err = reading_stdin.communicate(timeout=60)
-    assert reading_stdin.returncode == 130
-    assert err == b""
-
-
-@pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
-def test_a_kill_exits_143_quietly(reading_stdin: subprocess.Popen[bytes]) -> None:
-    reading_stdin.send_signal(signal.SIGTERM)
-    _, err = reading_stdin.communicate(timeout=60)
-    assert reading_stdin.returncode == 143
+    assert reading_stdin.returncode == code
     assert err == b""
 
 
