@@ -368,3 +368,21 @@ def test_gates_never_hide_a_figure(text: str) -> None:
         mp.setattr(q, "_DIGIT", re.compile(r"(?s)."))
         ungated = q.extract(text)
     assert gated == ungated
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "kind"),
+    [
+        ("Hundreds of people were hurt.", 200, 1e3, "count"),
+        ("Tens of thousands of people marched.", 2e4, 1e5, "count"),
+        ("The plan spends billions of dollars.", 2e9, 1e12, "money"),
+        ("Hundreds of millions of dollars were lost.", 2e8, 1e9, "money"),
+        ("Dozens of houses burned.", 24, 100, "count"),
+    ],
+)
+def test_a_magnitude_without_a_figure_is_the_span_a_reader_writes_it_for(
+    text: str, low: float, high: float, kind: str
+) -> None:
+    (q,) = extract(text).quantities
+    assert (q.interval.low, q.interval.high, q.interval.high_open) == (low, high, True)
+    assert q.kind == kind

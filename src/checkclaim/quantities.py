@@ -10,6 +10,9 @@ and its rounding, as an interval of the values it allows. The rules, in one plac
 * a bound on a precise figure ("over 578,000") means a little past it: up to 10% beyond;
   a bound on a round figure ("over half a million") is a plain bound;
 * a range ("2,000-3,000", "between 2,000 and 3,000") is itself the interval;
+* a magnitude without a figure runs from two of it to the next magnitude: "hundreds" is
+  200-999, "thousands" 2,000-999,999, "tens of thousands" 20,000-99,999, "millions of
+  dollars" $2 million-$999 million ("dozens" is 24-99);
 * a strict bound at the article's very figure excludes it: "less than $127 million" and "more
   than 141,000" contradict a bare "$127 million" and "141,000", rounding notwithstanding.
 
@@ -339,6 +342,28 @@ _GATE_LETTERS = re.compile(r"[a-z]+")
 # Letters that re.IGNORECASE matches to an ASCII letter but that lower() leaves apart ("İ"
 # lowers to "i" and a combining dot): read as that letter, so that "a thİrd of" is a third.
 _LOOK_ALIKES = str.maketrans({"\u0130": "I", "\u0131": "i", "\u017f": "s", "\u212a": "K"})
+# "hundreds of", "tens of thousands of", "millions of": a magnitude without a figure, read as
+# the span of values a reader would write it for (two of the unit up to the next magnitude).
+_PLURAL_MAGNITUDES = {
+    "dozens": Interval(24, 100, high_open=True),
+    "hundreds": Interval(200, 1e3, high_open=True),
+    "thousands": Interval(2e3, 1e6, high_open=True),
+    "tens of thousands": Interval(2e4, 1e5, high_open=True),
+    "hundreds of thousands": Interval(2e5, 1e6, high_open=True),
+    "millions": Interval(2e6, 1e9, high_open=True),
+    "tens of millions": Interval(2e7, 1e8, high_open=True),
+    "hundreds of millions": Interval(2e8, 1e9, high_open=True),
+    "billions": Interval(2e9, 1e12, high_open=True),
+    "tens of billions": Interval(2e10, 1e11, high_open=True),
+    "hundreds of billions": Interval(2e11, 1e12, high_open=True),
+    "trillions": Interval(2e12, 1e15, high_open=True),
+}
+_PLURAL_MAGNITUDE_RE = re.compile(
+    r"\b(?P<mag>(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|hundreds|thousands|millions|billions"
+    r"|trillions))\b(?:\s+of\b)?",
+    re.IGNORECASE,
+)
+_MAGNITUDE_PLURAL_WORDS = frozenset(k.split()[-1] for k in _PLURAL_MAGNITUDES)
 _FRACTION_WORDS = frozenset(re.split(r"[ -]", f)[-1] for f in _FRACTIONS)
 _QUANTIFIER_WORDS = frozenset(q.split()[-1] for q in _QUANTIFIERS)
 _DATE_WORDS = frozenset({*MONTHS, *WEEKDAYS})
@@ -493,6 +518,14 @@ def extract(text: str) -> Details:
         quantities.append(Quantity(m.group(0), (iv.low + iv.high) / 2, "percent", "", quant, iv))
         taken.append(m.span())
 
+    for m in (
+        _PLURAL_MAGNITUDE_RE.finditer(text) if not _MAGNITUDE_PLURAL_WORDS.isdisjoint(words) else ()
+    ):
+        iv = _PLURAL_MAGNITUDES[re.sub(r"\s+", " ", m.group("mag").lower())]
+        kind, unit = _kind_of(_unit_after(text, m.end()))
+        quantities.append(Quantity(m.group("mag"), iv.low, kind, unit, "", iv))
+        taken.append(m.span())
+
     dates = _dates(text, digits, not _DATE_WORDS.isdisjoint(words))
     date_spans = [s for s, _ in dates]
 
@@ -531,12 +564,8 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
     elif cur:
         kind, unit = "money", _CURRENCIES.get(cur, cur)
     else:
-        first = unit.split(" ")[0] if unit else ""
-        if first in _CURRENCY_WORDS:
-            kind, unit = "money", _CURRENCY_WORDS[first]
-        elif first in _DURATIONS:
-            kind, unit = "duration", _DURATIONS[first]
-        elif not mult_word and _YEAR_RE.match(digits) and not unit:
+        kind, unit = _kind_of(unit)
+        if kind == "count" and not unit and not mult_word and _YEAR_RE.match(digits):
             return None  # a year: read as a date
     if (
         kind == "count"
@@ -580,6 +609,16 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
     if num2:  # "3 and 4": only the first figure is this quantity
         surface = text[m.start() : m.end("mult") if m.group("mult") else m.end("num")].strip()
     return Quantity(surface, value, kind, unit, qual, iv)
+
+
+def _kind_of(unit: str) -> tuple[str, str]:
+    """What a figure without a currency sign counts, from the words after it."""
+    first = unit.split(" ")[0] if unit else ""
+    if first in _CURRENCY_WORDS:
+        return "money", _CURRENCY_WORDS[first]
+    if first in _DURATIONS:
+        return "duration", _DURATIONS[first]
+    return "count", unit
 
 
 def _sentence_initial(text: str, start: int) -> bool:
