@@ -111,7 +111,9 @@ def _facts(entry: Entry, lex: Lexicon) -> Facts:
         position.setdefault(lemma, i)
     for i, word in enumerate(entry.words):
         position.setdefault(word, i)
-    stems = frozenset(stem(x) for x in entry.words) | frozenset(stem(x) for x in entry.lemmas)
+    # "heat-attributed": each part of a hyphenated word is a word of the claim's too
+    parts = [p for x in (*entry.words, *entry.lemmas) if "-" in x for p in x.split("-") if p]
+    stems = frozenset(stem(x) for x in (*entry.words, *entry.lemmas, *parts))
     negated_by_prefix: dict[str, str] = {}
     for word in entry.words:
         for prefix in NEGATIVE_PREFIXES:
