@@ -228,3 +228,94 @@ def test_the_words_of_a_negation_cue_are_no_content(article: Callable[[str], obj
     )
     assert check("No one was hurt in the mill blaze.", index).verdict == "supported"
     assert check("People were hurt in the mill blaze.", index).verdict != "supported"
+
+
+def test_a_wordnet_synonym_the_curated_lists_lack_is_the_same_word(
+    article: Callable[[str], object],
+) -> None:
+    index = article(
+        "Officials said the result of the inquiry into the collapse was due in March.\n"
+    )
+    said = "Officials said the upshot of the inquiry into the collapse was due in March."
+    assert check(said, index).verdict == "supported"
+
+
+def test_a_wordnet_opposite_the_curated_lists_lack_contradicts(
+    article: Callable[[str], object],
+) -> None:
+    index = article("The damaged ferry floated for an hour after the collision in the harbour.\n")
+    got = check("The damaged ferry sank for an hour after the collision in the harbour.", index)
+    assert got.verdict == "contradicted"
+    assert any(r.kind == "antonym" and r.claim == "float" for r in got.reasons)
+
+
+def test_wordnet_takes_no_shared_word_twice(article: Callable[[str], object]) -> None:
+    """ "raise" and "elevated" are WordNet synonyms; the claim's "elevated" is the statement's
+    own "elevated", so "raise" still says something the claim does not."""
+    index = article(
+        "The central bank bought bonds in a move to contain elevated yields on Monday.\n"
+    )
+    got = check(
+        "The central bank bought bonds in a move to raise elevated yields on Monday.", index
+    )
+    assert got.verdict != "supported"
+
+
+def test_figures_are_no_wordnet_synonyms(article: Callable[[str], object]) -> None:
+    index = article(
+        "The programme spends billions of dollars on semiconductor research each year.\n"
+    )
+    got = check(
+        "The programme spends millions of dollars on semiconductor research each year.", index
+    )
+    assert got.verdict != "supported"
+
+
+CLIFF = "A climber fell to his death last spring from a clifftop known as a lookout.\n"
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        # the same order: the word between two shared neighbours
+        "A climber fell to his death last spring from a beach known as a lookout.",
+        # another order: an unheard word right before a shared word the claim precedes with
+        # a word left unsaid
+        "A climber's death came last spring when he fell from a beach known as a lookout.",
+    ],
+)
+def test_a_word_the_article_never_uses_in_place_of_one_of_its_own_is_not_supported(
+    article: Callable[[str], object], statement: str
+) -> None:
+    got = check(statement, article(CLIFF))
+    assert got.verdict != "supported"
+    assert any(r.kind == "wording" and r.claim == "clifftop" for r in got.reasons)
+
+
+def test_the_claims_own_word_in_another_order_is_supported(
+    article: Callable[[str], object],
+) -> None:
+    got = check(
+        "A climber's death came last spring when he fell from a clifftop known as a lookout.",
+        article(CLIFF),
+    )
+    assert got.verdict == "supported"
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("The state spent millions of dollars on the flood defences last year.", "contradicted"),
+        ("The state spent billions of dollars on the flood defences last year.", "supported"),
+        ("Thousands of soldiers were sent to guard the flood defences.", "supported"),
+        ("Hundreds of soldiers were sent to guard the flood defences.", "contradicted"),
+    ],
+)
+def test_a_magnitude_without_a_figure_is_compared_as_a_figure(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    index = article(
+        "The state spent $2.4 billion on the flood defences last year. "
+        "About 3,000 soldiers were sent to guard the flood defences.\n"
+    )
+    assert check(statement, index).verdict == verdict

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import mmap
 import os
 import re
 from collections.abc import Iterable
@@ -164,6 +165,71 @@ def lexicon() -> Lexicon:
         figure_verbs=words("figure_verbs.txt"),
         digest=digest,
     )
+
+
+# --- the thesaurus ------------------------------------------------------------------------
+
+_NOTHING: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+
+
+class Thesaurus:
+    """WordNet's synonyms and opposites of single words (`data/wordnet.tsv`, made by
+    `tools/wordnet_table.py`): one sorted line a word, `word TAB synonyms TAB opposites`.
+
+    The table is looked up by bisection in the mapped file, so a check that needs a few words
+    reads a few pages of it and never loads the whole. A word is looked up as written, then as
+    its lemma, then with the "e" a crude stem lost ("recogniz" -> "recognize")."""
+
+    def __init__(self, data: bytes | mmap.mmap) -> None:
+        self._data = data
+        self._size = len(data)
+        self._seen: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+
+    def _line(self, word: bytes) -> bytes | None:
+        data = self._data
+        lo, hi = 0, self._size  # lo is always the start of a line
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start = data.rfind(b"\n", lo, mid) + 1 or lo
+            end = data.find(b"\n", start)
+            if end < 0:
+                end = self._size
+            key = data[start : data.find(b"\t", start, end)]
+            if key < word:
+                lo = end + 1
+            else:
+                hi = start
+        end = data.find(b"\n", lo)
+        line = data[lo : end if end >= 0 else self._size]
+        return line if line.startswith(word + b"\t") else None
+
+    def lookup(self, *forms: str) -> tuple[frozenset[str], frozenset[str]]:
+        """(synonyms, opposites) of the first of `forms` the table knows."""
+        for form in forms:
+            got = self._seen.get(form)
+            if got is None:
+                if len(self._seen) > 100_000:  # made-up words must not grow memory without end
+                    self._seen.clear()
+                line = self._line(form.encode()) if form.isascii() else None
+                if line is None:
+                    got = _NOTHING
+                else:
+                    _, syn, opp = line.decode().split("\t")
+                    got = (frozenset(syn.split()), frozenset(opp.split()))
+                self._seen[form] = got
+            if got is not _NOTHING:
+                return got
+        return _NOTHING
+
+
+@cache
+def thesaurus() -> Thesaurus:
+    path = resources.files("checkclaim").joinpath("data", "wordnet.tsv")
+    try:
+        with open(str(path), "rb") as f:
+            return Thesaurus(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ))
+    except (OSError, ValueError):  # not a file on disk (a zipped install), or empty
+        return Thesaurus(path.read_bytes())
 
 
 # --- lemmas -------------------------------------------------------------------------------

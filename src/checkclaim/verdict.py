@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 
 from checkclaim.features import Mention
 from checkclaim.index import NEGATIVE_PREFIXES, Entry, Index, Name
-from checkclaim.lexicon import Lexicon, english_words
+from checkclaim.lexicon import Lexicon, english_words, thesaurus
 from checkclaim.match import Statement, Word
 from checkclaim.models import DateRef, Quantity, Reason, format_number
 from checkclaim.normalize import stem
@@ -232,9 +232,26 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
             tally.matched += w.weight
             pairs.append((w.negated, syn))
             matched_at[id(w)] = syn
+    # WordNet, for the words the curated lists leave: "demise" for "death", "spot" for "place"
+    wordnet = thesaurus()
+    for w in list(unmatched_words):
+        same, _ = wordnet.lookup(w.folded, w.lemma, w.lemma + "e")
+        # one word for one word: "raise elevated yields" does not make "raise" "elevate" too
+        synonym = min(same & entry.lemma_set - {c for _, c in pairs}, default=None)
+        if synonym is not None:
+            tally.matched += w.weight
+            pairs.append((w.negated, synonym))
+            matched_at[id(w)] = synonym
+            unmatched_words.remove(w)
     used = {c for _, c in pairs}
     for w in list(unmatched_words):
-        opposite = opposite_of(w) or _negative_prefix(w, entry, index)
+        opposite = (
+            opposite_of(w)
+            or _negative_prefix(w, entry, index)
+            or min(
+                wordnet.lookup(w.folded, w.lemma, w.lemma + "e")[1] & entry.lemma_set, default=None
+            )
+        )
         if opposite in used:
             continue  # "began ..., ending a lull": the claim's word is already spoken for
         if opposite is not None:
@@ -655,8 +672,14 @@ def _phrase_cover(stmt: Statement, entry: Entry, index: Index, unmatched: list[W
 def _substitutions(
     stmt: Statement, entry: Entry, index: Index, matched_at: dict[int, str], unmatched: list[Word]
 ) -> list[tuple[Word, str]]:
-    """Statement words standing where the claim has another word: between two words the two
-    share that sit close together in the claim, with a claim word between them left unsaid."""
+    """Statement words standing where the claim has another word, left unsaid.
+
+    Any unmatched word between two shared words that sit one word apart in the claim stands
+    for the word between them ("the provincial government" against "the federal government").
+    A word the article uses nowhere, in no synonym either, needs only one shared neighbour:
+    right after a shared word that the claim follows with a word left unsaid, or right before
+    one that the claim precedes with one ("a Sydney beach that was known" against "a Sydney
+    clifftop that was known", whatever the order of the rest)."""
     if not unmatched or not matched_at or len(stmt.words) < SUBSTITUTION_MIN_WORDS:
         return []
     facts = index.facts(entry)
@@ -664,23 +687,44 @@ def _substitutions(
     said = {position[c] for c in matched_at.values() if c in position}
     words = list(stmt.words)
     wanted = {id(w) for w in unmatched}
+    synonyms = index.lex.synonyms
+
+    def at(x: Word) -> int | None:
+        return position.get(matched_at[id(x)]) if id(x) in matched_at else None
+
     out = []
     for k, w in enumerate(words):
         if id(w) not in wanted or stem(w.folded) in stems or stem(w.lemma) in stems:
             continue
-        left = next(
-            (position.get(matched_at[id(x)]) for x in reversed(words[:k]) if id(x) in matched_at),
-            None,
-        )
-        right = next(
-            (position.get(matched_at[id(x)]) for x in words[k + 1 :] if id(x) in matched_at), None
-        )
-        if left is None or right is None or right - left != 2:
-            continue  # one word for one word
-        gap = [entry.lemmas[p] for p in range(left + 1, right) if p not in said]
+        left = next((p for x in reversed(words[:k]) if (p := at(x)) is not None), None)
+        right = next((p for x in words[k + 1 :] if (p := at(x)) is not None), None)
+        if left is not None and right is not None and right - left == 2:
+            gap = [entry.lemmas[p] for p in range(left + 1, right) if p not in said]
+        elif _unheard(w, index, synonyms):
+            before = at(words[k - 1]) if k else None
+            after = at(words[k + 1]) if k + 1 < len(words) else None
+            gap = [
+                entry.lemmas[p]
+                for p in (
+                    before + 1 if before is not None else -1,
+                    after - 1 if after is not None else -1,
+                )
+                if 0 <= p < len(entry.lemmas) and p not in said
+            ]
+        else:
+            continue
         if gap:
             out.append((w, gap[0]))
     return out
+
+
+def _unheard(w: Word, index: Index, synonyms: dict[str, frozenset[int]]) -> bool:
+    """A word no claim of the article uses, in any form or synonym group."""
+    return (
+        index.df(w.lemma) == 0
+        and index.df(w.folded) == 0
+        and not any(index.df(f"~{g}") for g in synonyms.get(w.lemma, ()))
+    )
 
 
 def _value(q: Quantity) -> str:

