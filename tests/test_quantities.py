@@ -46,6 +46,7 @@ NUMBER_FORMS = [
     ("Kenya sends 2,500 officers", 2500, "count"),
     ("Kenya sends 2500 officers", 2500, "count"),
     ("Kenya sends 2 500 officers", 2500, "count"),
+    ("The film earned $ 95 million", 95e6, "money"),
     ("Kenya sends 2\u00a0500 officers", 2500, "count"),  # no-break space
     ("Kenya sends 2\u202f500 officers", 2500, "count"),  # narrow no-break space
     ("Kenya sends 2\u2009500 officers", 2500, "count"),  # thin space

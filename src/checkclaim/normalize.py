@@ -1,8 +1,8 @@
 """Unicode and spelling normalisation, and tokens: what every stage reads text through.
 
 Normalisation keeps the text's meaning and makes variants alike: NFKC, curly quotes,
-Unicode spaces and dashes, the Unicode minus, and digit groups split by any space
-("2 500" and "2,500" read alike).
+Unicode spaces and dashes, the Unicode minus, digit groups split by any space ("2 500" and
+"2,500" read alike), and a currency sign set apart from its figure ("$ 95" and "$95").
 """
 
 from __future__ import annotations
@@ -57,6 +57,8 @@ _SPACES = re.compile(r"[^\S\n]+")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 # "2 500", "1 200 000": a group of 1-3 digits followed by groups of exactly three.
 _DIGIT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,]?\d)")
+# "$ 95 million", "€ 3bn": a currency sign set apart from its figure (tokenised or OCR text)
+_SPACED_CURRENCY = re.compile(r"([$€£¥₹]) (?=\d)")
 
 
 def normalize(text: str) -> str:
@@ -72,6 +74,8 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text.translate(_TRANSLATE)).translate(_TRANSLATE)
     text = _SPACES.sub(" ", text)
     text = _DIGIT_GROUPS.sub(lambda m: m.group(0).replace(" ", ","), text)
+    if "$ " in text or "€ " in text or "£ " in text or "¥ " in text or "₹ " in text:
+        text = _SPACED_CURRENCY.sub(r"\1", text)
     return text.strip()
 
 
