@@ -62,6 +62,17 @@ SPLITS = [
         "Ruto spoke at the\nUN on Thursday.\n\nHe left.",
         ["Ruto spoke at the\nUN on Thursday.", "He left."],
     ),
+    # scraped text: a full stop with no space after it, after a word or a figure
+    (
+        "Stocks fell for longer.MSCI's index slid. Yields rose since Jan. 18.Japan's index fell.",
+        [
+            "Stocks fell for longer.",
+            "MSCI's index slid.",
+            "Yields rose since Jan. 18.",
+            "Japan's index fell.",
+        ],
+    ),
+    ("Prices rose 2.5% in May.", ["Prices rose 2.5% in May."]),
 ]
 
 

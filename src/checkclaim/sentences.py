@@ -141,8 +141,12 @@ def split(text: str, blocks: Iterable[tuple[int, int]] | None = None) -> list[Se
     return [Sentence(i, text[s:e], s, e) for i, (s, e) in enumerate(spans)]
 
 
-# "longer.MSCI's": a full stop with no space after it, between a word and a capital
-_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][A-Za-z'])")
+# "longer.MSCI's", "Jan. 18.Japan's", "yet."The": a full stop with no space after it, between a
+# word, a figure or a closing quote and a capital
+_GLUED = re.compile(
+    r"(?:(?<=[a-z]{2}[.!?])|(?<=[a-z][.!?][\"\u201d])(?=[A-Z][A-Za-z'])|(?<=\d[.!?])(?=[A-Z][a-z]{2}))"
+    r"(?=[A-Z][A-Za-z'])"
+)
 
 
 def _unglue(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
