@@ -319,3 +319,44 @@ def test_a_magnitude_without_a_figure_is_compared_as_a_figure(
         "About 3,000 soldiers were sent to guard the flood defences.\n"
     )
     assert check(statement, index).verdict == verdict
+
+
+ARCHITECT = "Rose Ellen Tanaka (born 4 May 1962) is a Canadian architect based in Toronto.\n"
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        # "Rose" opening the statement is read as a word; it is a word of the name agreed on
+        ("Rose Tanaka was born in 1962.", "supported"),
+        ("Rose Tanaka was born in 1970.", "contradicted"),
+    ],
+)
+def test_a_word_of_a_name_the_statement_agrees_on_is_that_name(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    assert check(statement, article(ARCHITECT)).verdict == verdict
+
+
+def test_a_statement_of_words_the_article_never_uses_is_not_supported(
+    article: Callable[[str], object],
+) -> None:
+    got = check("Rose Tanaka was kidnapped in 1962.", article(ARCHITECT))
+    assert got.verdict != "supported"
+    assert any(r.kind == "wording" and "kidnapped" in r.statement for r in got.reasons)
+
+
+def test_a_figure_is_compared_with_the_claims_figures_that_count_the_same_thing(
+    article: Callable[[str], object],
+) -> None:
+    index = article(
+        "Ten-year yields touched 0.505% for a second session, breaching the bank's 0.5% cap.\n"
+    )
+    swapped = "Ten-year yields touched 0.5% for a second session, breaching the bank's 0.505% cap."
+    assert check(swapped, index).verdict == "contradicted"
+
+
+def test_a_misspelt_hyphenated_name_is_still_that_name(article: Callable[[str], object]) -> None:
+    index = article("Armed gangs control most of Port-au-Prince, officials said on Monday.\n")
+    said = "Armed gangs control most of Port-au-Prnce, officials said on Monday."
+    assert check(said, index).verdict == "supported"

@@ -267,7 +267,8 @@ def _mentions(
         if (
             not shouting
             and tok.text[:1].isupper()
-            and tok.folded.isalpha() is not False
+            # a hyphenated word may be a name too ("Port-au-Prnce", misspelt), in a statement
+            and (tok.folded.isalpha() or (not by_case and tok.folded.replace("-", "").isalpha()))
             and tok.folded not in lex.stopwords
             and tok.folded not in MONTHS
             and tok.folded not in WEEKDAYS

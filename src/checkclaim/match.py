@@ -94,7 +94,7 @@ def read_statement(text: str, index: Index) -> Statement:
 
 def _ordinary(word: str) -> bool:
     """An English word (or one of the claims'): capitals alone do not make it a name."""
-    return word in english_words() or not word.isalpha()
+    return word in english_words() or not word.replace("-", "").isalpha()
 
 
 def candidates(stmt: Statement, index: Index, k: int = TOP_K) -> list[tuple[int, float]]:

@@ -42,6 +42,8 @@ NAME_FUZZ = 88.0  # spelling slack for names the gazetteer does not know
 # "fell from a Sydney clifftop"). A short one is a paraphrase more often than not.
 SUBSTITUTION_MIN_WORDS = 8
 SUBSTITUTION_COVERAGE = SUPPORT_COVERAGE
+# a statement this share of whose words the article never uses says something new
+UNHEARD_SHARE = 0.4
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,6 +324,15 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
                 Reason("entity", "missing", m.text, "", f"{m.text} is not in this claim")
             )
 
+    # "Jay Sekulow" against "Jay Alan Sekulow", with "Jay" read as a word at the start of the
+    # statement: a word of a name the statement agrees on is that name, not wording to match
+    name_words = {x for j in matched_claim_names for x in claim_names[j].key.split()}
+    for w in [w for w in unmatched_words if w.folded in name_words]:
+        tally.missing -= w.weight
+        tally.matched += w.weight
+        unmatched_words.remove(w)
+        swaps = [(x, theirs) for x, theirs in swaps if x is not w]
+
     # who a figure is attributed to, when the statement names its source in ordinary words
     # ("the Red Cross says"): another source than the claim's is a swap
     said_by = stmt.reading.source
@@ -358,10 +369,15 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
                 Reason("number", "missing", q.text, "", f"the claim gives no figure for {q.text}")
             )
             continue
-        # the figure that counts the same thing first ("deaths" before "cases")
-        fair.sort(key=lambda c: -len(stmt_units & entry.unit_lemmas[claim.quantities.index(c)]))
+        # the figure that counts the same thing first ("deaths" before "cases"); when some
+        # figures count what the statement's does, it is compared with those alone ("a 0.5% cap"
+        # is not the "0.505%" the yields touched)
+        shared = [len(stmt_units & entry.unit_lemmas[claim.quantities.index(c)]) for c in fair]
+        best = max(shared)
+        fair = [c for _, c in sorted(zip(shared, fair, strict=True), key=lambda x: -x[0])]
+        pool = fair[: shared.count(best)] if best else fair
         agreeing = next(
-            (c for c in fair if comparable(q).overlaps(comparable(c)) and not _past(q, c)), None
+            (c for c in pool if comparable(q).overlaps(comparable(c)) and not _past(q, c)), None
         )
         if agreeing is not None:
             tally.matched += FIGURE_WEIGHT
@@ -466,6 +482,20 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
             reasons.append(
                 Reason("wording", "missing", w.folded, theirs, f"{w.folded} in place of {theirs}")
             )
+    # "Iris Murdoch was murdered in 1919": when two words in five of the statement are words
+    # the article never uses, in any form or synonym, it says something the article does not
+    unheard = [w.folded for w in unmatched_words if _unheard(w, index, lex.synonyms)]
+    if unheard and len(unheard) >= UNHEARD_SHARE * len(stmt.words):
+        new_details += 1
+        reasons.append(
+            Reason(
+                "wording",
+                "missing",
+                ", ".join(unheard),
+                "",
+                f"the article never uses {', '.join(unheard)}",
+            )
+        )
     # A restatement agrees with the claim on more than it changes; a statement that differs in
     # most of its details is about something else.
     names_agree = any(r.kind == "entity" and r.status == "agree" for r in reasons)
