@@ -190,6 +190,22 @@ def test_a_claim_line_damaged_in_place_is_reported_and_removed(
     assert check(CONTRADICTED, load_index(CLAIM_FILE)) == expected
 
 
+def test_looping_over_the_claims_of_a_cached_index_ends_and_keeps_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The claims are a sequence: a loop over them ends at the last, and reaching the end is
+    no damage to report."""
+    monkeypatch.setenv("CHECKCLAIM_CACHE", str(tmp_path))
+    load_index(CLAIM_FILE)
+    (stored,) = tmp_path.glob("*.jsonl")
+    entries = load_index(CLAIM_FILE).index.entries
+    assert [e.claim.id for e in entries] == [entries[i].claim.id for i in range(len(entries))]
+    assert entries[-1] == entries[len(entries) - 1]
+    with pytest.raises(IndexError):
+        entries[len(entries)]
+    assert stored.exists()
+
+
 def test_cache_is_keyed_by_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CHECKCLAIM_CACHE", str(tmp_path / "c"))
     claims = tmp_path / CLAIM_FILE.name

@@ -404,6 +404,9 @@ class _Entries(Sequence[Entry]):
     def __getitem__(self, i: int) -> Entry:  # type: ignore[override]
         got = self._made.get(i)
         if got is None:
+            if not -self._n <= i < self._n:
+                raise IndexError(i)  # the end of a loop over the claims, not a damaged file
+            i %= self._n
             try:
                 got = self._made[i] = self._entry(i)
             except (ValueError, KeyError, TypeError, IndexError) as e:
