@@ -35,7 +35,6 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-POS = ("noun", "verb", "adj", "adv")
 _WORD = re.compile(r"^[a-z][a-z\-]+[a-z]$")
 # Figures are compared as figures: WordNet's "large indefinite number" makes "million" and
 # "billion" one synset, which no checker may take for synonyms.
@@ -93,32 +92,38 @@ def _clean(word: str) -> str:
     return re.sub(r"\(.*\)$", "", word).lower()  # "galore(ip)": an adjective's position marker
 
 
-def read_synsets(folder: Path, pos: str) -> dict[int, tuple[list[str], list[tuple[int, int, int]]]]:
-    """offset -> (words, antonym pointers as (source word index, target offset, target index))."""
+_FILE_POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
+Pointer = tuple[str, int, tuple[str, int], int]  # symbol, source word, target synset, target word
+
+
+def read_synsets(folder: Path) -> dict[tuple[str, int], tuple[list[str], list[Pointer]]]:
+    """(part of speech, offset) -> (words, antonym and derivation pointers), word indices
+    from 0 (-1: the whole synset)."""
     out = {}
-    for line in (folder / f"data.{pos}").read_text(encoding="latin-1").splitlines():
-        if not line or line.startswith(" "):
-            continue  # the licence at the head of the file
-        fields = line.split(" | ", 1)[0].split()
-        offset, n_words = int(fields[0]), int(fields[3], 16)
-        words = [_clean(fields[4 + 2 * i]) for i in range(n_words)]
-        k = 4 + 2 * n_words
-        n_ptrs = int(fields[k])
-        ptrs = []
-        for i in range(n_ptrs):
-            symbol, target, _pos, st = fields[k + 1 + 4 * i : k + 5 + 4 * i]
-            if symbol == "!":
-                ptrs.append((int(st[:2], 16) - 1, int(target), int(st[2:], 16) - 1))
-        out[offset] = (words, ptrs)
+    for pos, letter in _FILE_POS.items():
+        for line in (folder / f"data.{pos}").read_text(encoding="latin-1").splitlines():
+            if not line or line.startswith(" "):
+                continue  # the licence at the head of the file
+            fields = line.split(" | ", 1)[0].split()
+            offset, n_words = int(fields[0]), int(fields[3], 16)
+            words = [_clean(fields[4 + 2 * i]) for i in range(n_words)]
+            k = 4 + 2 * n_words
+            ptrs: list[Pointer] = []
+            for i in range(int(fields[k])):
+                symbol, target, target_pos, st = fields[k + 1 + 4 * i : k + 5 + 4 * i]
+                if symbol in ("!", "+"):
+                    key = ("a" if target_pos == "s" else target_pos, int(target))
+                    ptrs.append((symbol, int(st[:2], 16) - 1, key, int(st[2:], 16) - 1))
+            out[(letter, offset)] = (words, ptrs)
     return out
 
 
 def build(folder: Path, senses: int, opposite_senses: int) -> dict[str, tuple[set[str], set[str]]]:
     table: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    synsets = read_synsets(folder)
     # a synset -> the words that have it among their first senses
     top: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for pos in POS:
-        synsets = read_synsets(folder, pos)
+    for pos, letter in _FILE_POS.items():
         for line in (folder / f"index.{pos}").read_text(encoding="latin-1").splitlines():
             if not line or line.startswith(" "):
                 continue
@@ -129,23 +134,26 @@ def build(folder: Path, senses: int, opposite_senses: int) -> dict[str, tuple[se
             n_ptrs = int(fields[3])
             offsets = [int(x) for x in fields[4 + n_ptrs + 2 :]]
             for rank, offset in enumerate(offsets[:opposite_senses]):
-                words, ptrs = synsets[offset]
+                words, ptrs = synsets[(letter, offset)]
                 if rank < senses:
-                    top[(pos, offset)].add(word)
-                for source, target, index in ptrs:
+                    top[(letter, offset)].add(word)
+                for symbol, source, target, index in ptrs:
                     if source >= 0 and words[source] != word:
-                        continue  # an antonym of another word of the synset
+                        continue  # a pointer from another word of the synset
+                    if symbol == "+" and rank >= senses:
+                        continue
                     target_words = synsets[target][0]
                     targets = target_words if index < 0 else [target_words[index]]
+                    column = 1 if symbol == "!" else 0
                     for other in targets:
-                        if _kept(other):
-                            table[word][1].add(other)
-                            table[other][1].add(word)
+                        if _kept(other) and other != word:
+                            table[word][column].add(other)
+                            table[other][column].add(word)
     for members in top.values():
         for word in members:
             table[word][0].update(members - {word})
     # irregular forms ("sank", "fallen", "mice") read as their base word
-    for pos in POS:
+    for pos in _FILE_POS:
         for line in (folder / f"{pos}.exc").read_text(encoding="latin-1").splitlines():
             form, *bases = line.split()
             if form in table or not _kept(form):
