@@ -360,3 +360,24 @@ def test_a_misspelt_hyphenated_name_is_still_that_name(article: Callable[[str], 
     index = article("Armed gangs control most of Port-au-Prince, officials said on Monday.\n")
     said = "Armed gangs control most of Port-au-Prnce, officials said on Monday."
     assert check(said, index).verdict == "supported"
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        # a phrase in the statement for the claim's word
+        (
+            "The coastguard retaliated by firing flares over the fishing boats on Friday.",
+            "The coastguard hit back by firing flares over the fishing boats on Friday.",
+        ),
+        # and the claim's phrase for the statement's word
+        (
+            "The coastguard hit back by firing flares over the fishing boats on Friday.",
+            "The coastguard retaliated by firing flares over the fishing boats on Friday.",
+        ),
+    ],
+)
+def test_a_multi_word_synonym_stands_for_its_word(
+    article: Callable[[str], object], text: str, statement: str
+) -> None:
+    assert check(statement, article(text + "\n")).verdict == "supported"

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from checkclaim.features import Reading, read, sequence
-from checkclaim.index import Index
+from checkclaim.index import Index, phrase_groups
 from checkclaim.lexicon import english_words
 from checkclaim.models import DateRef, Quantity
 from checkclaim.normalize import normalize
@@ -89,6 +89,7 @@ def read_statement(text: str, index: Index) -> Statement:
         details.quantities,
         details.dates,
         tuple(sequence(reading)),
+        phrase_groups([w.lemma for w in words], index.lex) if index.lex.phrases else {},
     )
 
 
