@@ -15,6 +15,8 @@ without loading it:
   the `--senses` most frequent senses of both words (WordNet lists senses by frequency in its
   sense-tagged corpora): "upshot" and "result" are synonyms, while "kill" is not "defeat"
   (that is the second sense of each: "kill a bill").
+- derivations of the word's first senses ("injure" / "injury", "deploy" / "deployment") are
+  listed with its synonyms: a paraphrase turns a verb into a noun as often as not.
 - opposites: WordNet's antonym pointers from the word's `--opposite-senses` first senses
   ("float" / "sink"). A synonym wrongly taken could make a false statement supported, the worst
   error; an opposite wrongly taken only makes a contradiction of a claim that says the same
