@@ -111,6 +111,19 @@ def test_a_sentence_with_nothing_to_check_is_no_claim() -> None:
     assert [c.text for c in cs.claims] == ["Kenya sent 400 officers to Haiti in June."]
 
 
+def test_clauses_joined_by_a_semicolon_are_claims_of_their_own() -> None:
+    cs = build("Sweden beat South Korea 1-0 in Nizhny; Belgium beat Panama 3-0 in Sochi.", name="s")
+    assert [c.text for c in cs.claims] == [
+        "Sweden beat South Korea 1-0 in Nizhny",
+        "Belgium beat Panama 3-0 in Sochi.",
+    ]
+
+
+def test_a_clause_opening_on_a_pronoun_stays_with_the_one_before() -> None:
+    text = "IE held 70 percent of the market in 2009; this has dropped to about 56 percent today."
+    assert [c.text for c in build(text, name="s").claims] == [text]
+
+
 def test_claim_file_round_trip(shipped: ClaimSet) -> None:
     again = loads(dumps(shipped), "ruto-unga79.yaml")
     assert again.claims == shipped.claims

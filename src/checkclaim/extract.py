@@ -64,17 +64,26 @@ def defined_abbreviations(text: str) -> dict[str, str]:
 
 
 _SEMICOLON = re.compile(r";\s+")
+# a clause opening on one of these speaks of the one before it
+_ANAPHORS = frozenset(
+    ("this", "that", "these", "those", "it", "its", "they", "their", "he", "his", "she", "her")
+)
 
 
 def _clauses(sentences: list[Sentence]) -> list[tuple[Sentence, str]]:
     """Sentences, with those made of clauses joined by semicolons cut into their clauses:
-    "Sweden beat South Korea 1-0; Belgium beat Panama 3-0" holds two claims."""
+    "Sweden beat South Korea 1-0; Belgium beat Panama 3-0" holds two claims. A clause that
+    opens on a pronoun stays with the one before it: in "IE had 70 percent of the market in
+    2009; this has dropped to 56 percent", what dropped is in the first clause."""
     out: list[tuple[Sentence, str]] = []
     for s in sentences:
         cuts = [m for m in _SEMICOLON.finditer(s.text)]
         parts: list[tuple[int, int]] = []
         start = 0
         for m in cuts:
+            first = s.text[m.end() :].split(maxsplit=1)[:1]
+            if first and first[0].lower() in _ANAPHORS:
+                continue
             parts.append((start, m.start()))
             start = m.end()
         parts.append((start, len(s.text)))
