@@ -381,3 +381,12 @@ def test_a_multi_word_synonym_stands_for_its_word(
     article: Callable[[str], object], text: str, statement: str
 ) -> None:
     assert check(statement, article(text + "\n")).verdict == "supported"
+
+
+def test_a_web_address_names_its_owner(article: Callable[[str], object]) -> None:
+    """ "Secunia.com" is Secunia; and "IE6's" is one word, with no stray "s"."""
+    index = article("The security firm Secunia.com said IE6 has 277 known vulnerabilities.\n")
+    said = "Secunia says IE6's known vulnerabilities number 277."
+    assert check(said, index).verdict == "supported"
+    other = "Symantec says IE6's known vulnerabilities number 277."
+    assert check(other, index).verdict != "supported"

@@ -22,8 +22,8 @@ from checkclaim.quantities import MONTHS, WEEKDAYS
 
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"
-    r"|[A-Za-z]+\d+[A-Za-z\d]*(?:-\d+)?"  # IE6, G20, COVID-19
-    r"|[A-Za-z][\w-]*\.(?:com|org|net|gov|edu|io)\b"  # Secunia.com
+    r"|[A-Za-z]+\d+[A-Za-z\d]*(?:-\d+)?(?:'s\b|')?"  # IE6, G20, COVID-19, IE6's
+    r"|[A-Za-z][\w-]*\.(?:com|org|net|gov|edu|io)\b(?:'s\b|')?"  # Secunia.com
     r"|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s|k|m|bn)?"
     r"|[^\W\d_]+(?:['\-][^\W\d_]+)*(?:')?",
     re.UNICODE,
@@ -331,8 +331,19 @@ def _key(words: list[Token], names: Names) -> str:
     out = []
     for w in words:
         hit = names.table.get((w.folded,)) if w.text.isupper() and len(w.text) > 1 else None
-        out.append(hit[0] if hit else w.folded)
+        out.append(hit[0] if hit else name_word(w))
     return " ".join(out)
+
+
+# "Secunia.com" is Secunia
+_DOMAIN = re.compile(r"(.+)\.(?:com|org|net|gov|edu|io)(?:'s|')?$")
+
+
+def name_word(tok: Token) -> str:
+    """A word of a name as its key spells it: folded, and a web address without its domain
+    ("Secunia.com" is Secunia)."""
+    domain = _DOMAIN.match(tok.text) if "." in tok.text else None
+    return fold(domain.group(1)) if domain else tok.folded
 
 
 def _cap_run(

@@ -25,7 +25,7 @@ from typing import Any
 
 from checkclaim._version import __version__
 from checkclaim.errors import CheckclaimError
-from checkclaim.features import Names, read, sequence, tokenize
+from checkclaim.features import Names, name_word, read, sequence, tokenize
 from checkclaim.lexicon import Lemmatizer, Lexicon, form_table, lemmatize_exact, lexicon
 from checkclaim.models import Claim, ClaimSet, DateRef, Entity, Interval, Quantity
 from checkclaim.normalize import fold, normalize, stem
@@ -199,7 +199,7 @@ class Index:
 
 
 def _canonical(text: str, names: Names) -> tuple[str, str]:
-    f = tuple(t.folded for t in tokenize(normalize(text), str))
+    f = tuple(name_word(t) for t in tokenize(normalize(text), str))
     hit = names.table.get(f)
     if hit:
         return hit
