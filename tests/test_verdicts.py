@@ -390,3 +390,20 @@ def test_a_web_address_names_its_owner(article: Callable[[str], object]) -> None
     assert check(said, index).verdict == "supported"
     other = "Symantec says IE6's known vulnerabilities number 277."
     assert check(other, index).verdict != "supported"
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("The delegates approved a budget of $40 million for Ruto's new agency.", "supported"),
+        ("The delegates approved a budget of $40 million for Obama's new agency.", "unknown"),
+    ],
+)
+def test_a_name_from_the_next_sentence_may_be_named_in_part(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    index = article(
+        "President William Ruto opened the summit in Nairobi on Monday. "
+        "The delegates approved a budget of $40 million for the new agency.\n"
+    )
+    assert check(statement, index).verdict == verdict

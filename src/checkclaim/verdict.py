@@ -127,6 +127,14 @@ def _key_words(key: str) -> frozenset[str]:
     return frozenset(key.split())
 
 
+def _near(key: str, names: frozenset[str]) -> bool:
+    """Whether a name is among `names`, in full or in part ("South Korea" / "Korea")."""
+    if key in names:
+        return True
+    words = _key_words(key)
+    return any(words < (other := _key_words(k)) or other < words for k in names)
+
+
 def _name_matches(m: Mention, n: Name, index: Index) -> bool:
     if m.key == n.key:
         return True
@@ -310,7 +318,7 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
                 Reason("entity", "disagree", m.text, rival.text, f"{m.text} vs {rival.text}")
             )
         elif index.topic(m.key) or (
-            m.key in entry.near and (m.role != "loc" or m.key in entry.scene)
+            _near(m.key, entry.near) and (m.role != "loc" or _near(m.key, entry.scene))
         ):
             # what the article is about ("Haiti"), or a name the sentences around the claim
             # give, may be named without the claim naming it; a place only when it sets the
