@@ -407,3 +407,35 @@ def test_a_name_from_the_next_sentence_may_be_named_in_part(
         "The delegates approved a budget of $40 million for the new agency.\n"
     )
     assert check(statement, index).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "statement", "verdict"),
+    [
+        (
+            "Harbour Rovers lost 1-3 to Lakeside United at the Mill Ground on Saturday.",
+            "Lakeside United beat Harbour Rovers 3-1 at the Mill Ground on Saturday.",
+            "supported",
+        ),
+        (
+            "Harbour Rovers lost 1-3 to Lakeside United at the Mill Ground on Saturday.",
+            "Harbour Rovers beat Lakeside United 3-1 at the Mill Ground on Saturday.",
+            "contradicted",
+        ),
+        (
+            "Brill Industries sold the Leeds plant to Acme Holdings for $40 million in March.",
+            "Acme Holdings bought the Leeds plant from Brill Industries for $40 million in March.",
+            "supported",
+        ),
+        (
+            "Brill Industries sold the Leeds plant to Acme Holdings for $40 million in March.",
+            "Brill Industries bought the Leeds plant from Acme Holdings for $40 million in March.",
+            "contradicted",
+        ),
+    ],
+)
+def test_one_event_told_from_the_other_partys_side(
+    article: Callable[[str], object], text: str, statement: str, verdict: str
+) -> None:
+    """Converse words (`data/converses.txt`): the parties must stand the other way round."""
+    assert check(statement, article(text + "\n")).verdict == verdict

@@ -36,6 +36,7 @@ DATA_FILES = (
     "org_words.txt",
     "stopwords.txt",
     "figure_verbs.txt",
+    "converses.txt",
 )
 
 
@@ -70,6 +71,7 @@ class Lexicon:
     org_words: frozenset[str]
     phrases: frozenset[tuple[str, ...]] = field(default_factory=frozenset)  # multi-word synonyms
     figure_verbs: frozenset[str] = frozenset()  # "reached" in "turnout reached 58%"
+    converses: dict[str, frozenset[tuple[int, int]]] = field(default_factory=dict)  # "beat"/"lose"
     digest: str = ""
 
     @functools.cached_property
@@ -89,12 +91,43 @@ class Lexicon:
             return False
         return any((pair, 1 - side) in sa for pair, side in self.antonyms.get(b, frozenset()))
 
+    @functools.cached_property
+    def converse_words(self) -> dict[str, frozenset[str]]:
+        """word -> the words that tell its event from the other side ("beat" -> "lose")."""
+        out: dict[str, set[str]] = {}
+        for a in self.converses:
+            for b in self.converses:
+                if self.converse(a, b):
+                    out.setdefault(a, set()).add(b)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    def converse(self, a: str, b: str) -> bool:
+        """Whether `a` tells from one party's side what `b` tells from the other's."""
+        sa = self.converses.get(a)
+        if not sa:
+            return False
+        return any((pair, 1 - side) in sa for pair, side in self.converses.get(b, frozenset()))
+
     def vocabulary(self) -> set[str]:
         """Every single word the lists name, for the form table."""
         words: set[str] = set()
-        for key in list(self.synonyms) + list(self.antonyms):
+        for key in list(self.synonyms) + list(self.antonyms) + list(self.converses):
             words.update(key.split())
         return words
+
+
+def _pairs(text: str) -> dict[str, frozenset[tuple[int, int]]]:
+    """word -> (pair, side) for a file of "a, b | c, d" lines."""
+    out: dict[str, set[tuple[int, int]]] = {}
+    for pid, line in enumerate(_lines(text)):
+        if "|" not in line:
+            continue
+        for side, part in enumerate(line.split("|", 1)):
+            for entry in part.split(","):
+                key = " ".join(entry.strip().lower().split())
+                if key:
+                    out.setdefault(key, set()).add((pid, side))
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @cache
@@ -112,15 +145,8 @@ def lexicon() -> Lexicon:
                 if " " in key:
                     phrases.add(tuple(key.split()))
 
-    antonyms: dict[str, set[tuple[int, int]]] = {}
-    for pid, line in enumerate(_lines(texts["antonyms.txt"])):
-        if "|" not in line:
-            continue
-        for side, part in enumerate(line.split("|", 1)):
-            for entry in part.split(","):
-                key = " ".join(entry.strip().lower().split())
-                if key:
-                    antonyms.setdefault(key, set()).add((pid, side))
+    antonyms = _pairs(texts["antonyms.txt"])
+    converses = _pairs(texts["converses.txt"])
 
     negations: set[str] = set()
     negation_phrases: list[tuple[str, ...]] = []
@@ -156,7 +182,8 @@ def lexicon() -> Lexicon:
         negations=frozenset(negations),
         negation_phrases=tuple(negation_phrases),
         synonyms={k: frozenset(v) for k, v in synonyms.items()},
-        antonyms={k: frozenset(v) for k, v in antonyms.items()},
+        antonyms=antonyms,
+        converses=converses,
         places=places,
         abbreviations=abbreviations,
         titles=words("titles.txt"),

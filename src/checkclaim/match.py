@@ -106,6 +106,7 @@ def candidates(stmt: Statement, index: Index, k: int = TOP_K) -> list[tuple[int,
         keys.add(w.lemma)
         keys.add(w.folded)
         keys.update(f"~{g}" for g in index.lex.synonyms.get(w.lemma, ()))
+        keys.update(index.lex.converse_words.get(w.lemma, ()))  # "beat": "lost to"
     for m in stmt.reading.mentions:
         keys.add(f"@{m.key}")
         keys.update(f"@{p}" for p in m.key.split())

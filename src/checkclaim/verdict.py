@@ -253,6 +253,22 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
             pairs.append((w.negated, synonym))
             matched_at[id(w)] = synonym
             unmatched_words.remove(w)
+    # "England beat Tunisia" against "Tunisia lost to England": one event from either side
+    converse_conflict: tuple[str, str, str, str] | None = None
+    if lex.converses:
+        for w in list(unmatched_words):
+            told = _converse_told(w, stmt.seq, entry.seq, lex)
+            if told is None:
+                continue
+            agrees, theirs, a, b = told
+            unmatched_words.remove(w)
+            if agrees:
+                tally.matched += w.weight
+                pairs.append((w.negated, theirs))
+                matched_at[id(w)] = theirs
+            else:
+                tally.conflict += w.weight
+                converse_conflict = (w.folded, theirs, a, b)
     used = {c for _, c in pairs}
     for w in list(unmatched_words):
         opposite = (
@@ -457,6 +473,19 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
         conflicts += 1
         reasons.append(
             Reason("order", "disagree", swap[0], swap[1], f"{swap[0]} and {swap[1]} swap roles")
+        )
+
+    if converse_conflict is not None:
+        ours, theirs, a, b = converse_conflict
+        flips += 1
+        reasons.append(
+            Reason(
+                "order",
+                "disagree",
+                ours,
+                theirs,
+                f"{a} {ours} {b}, where the claim has {a} {theirs} {b}'s side of it",
+            )
         )
 
     # polarity: a word the two share, negated on one side only, flips the claim
@@ -679,6 +708,35 @@ def _swapped(stmt: tuple[str, ...], claim: tuple[str, ...], lex: Lexicon) -> tup
                     d_stmt = _direction(stmt, i, a, b)
                     if d_claim is not None and d_stmt is not None and d_claim != d_stmt:
                         return a.lstrip("@"), b.lstrip("@")
+    return None
+
+
+def _converse_told(
+    w: Word, stmt: tuple[str, ...], claim: tuple[str, ...], lex: Lexicon
+) -> tuple[bool, str, str, str] | None:
+    """A statement word that tells the claim's event from the other party's side ("beat"
+    against "lost to"): (whether the parties stand the other way round, as they must for the
+    two to agree; the claim's word; the two parties). None when the claim has no such word or
+    the parties cannot be placed on both sides."""
+    spots = [i for i, x in enumerate(stmt) if x == w.lemma or x == w.folded]
+    theirs = [
+        j for j, x in enumerate(claim) if lex.converse(w.lemma, x) or lex.converse(w.folded, x)
+    ]
+    if not spots or not theirs:
+        return None
+    shared = {x for x in set(stmt) & set(claim) if _telling(x, lex)}
+    for i in spots:
+        left = [x for x in stmt[max(0, i - 12) : i] if x in shared]
+        right = [x for x in stmt[i + 1 : i + 13] if x in shared]
+        for a in reversed(left):
+            for b in right:
+                if a == b:
+                    continue
+                for j in theirs:
+                    d_claim = _direction(claim, j, a, b)
+                    d_stmt = _direction(stmt, i, a, b)
+                    if d_claim is not None and d_stmt is not None:
+                        return d_claim != d_stmt, claim[j], a.lstrip("@"), b.lstrip("@")
     return None
 
 
