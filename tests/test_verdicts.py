@@ -439,3 +439,19 @@ def test_one_event_told_from_the_other_partys_side(
 ) -> None:
     """Converse words (`data/converses.txt`): the parties must stand the other way round."""
     assert check(statement, article(text + "\n")).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        # who says it: another source than the claim's is a swap
+        ("The Red Cross says 40 people were injured in the clashes on Sunday.", "contradicted"),
+        # "were reported" names no source: what was reported is the claim's own news
+        ("Injuries were reported after the clashes on Sunday, with 40 people hurt.", "supported"),
+    ],
+)
+def test_who_reports_a_figure_and_what_was_reported(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    index = article("According to UNICEF, 40 people were injured in the clashes on Sunday.\n")
+    assert check(statement, index).verdict == verdict

@@ -451,8 +451,14 @@ def _source(text: str, tokens: list[Token], mentions: list[Mention]) -> str:
             return " ".join(words[:3])
     said = _SAYS.match(text)
     if said:
-        return " ".join(fold(w) for w in said.group(1).split())
+        words = [fold(w) for w in said.group(1).split()]
+        if words[-1] in _BE:
+            return ""  # "Injuries were reported": what was reported, not who reported it
+        return " ".join(words)
     return ""
+
+
+_BE = frozenset(("is", "are", "was", "were", "be", "been", "being", "has", "have", "had"))
 
 
 # "The Red Cross says ...": who speaks, at the start of a statement, in any letter case
