@@ -455,3 +455,14 @@ def test_who_reports_a_figure_and_what_was_reported(
 ) -> None:
     index = article("According to UNICEF, 40 people were injured in the clashes on Sunday.\n")
     assert check(statement, index).verdict == verdict
+
+
+def test_a_place_word_after_a_known_place_makes_one_longer_place(
+    article: Callable[[str], object],
+) -> None:
+    """ "Hong Kong Island" is one place (`data/place_words.txt`), not Hong Kong and an "Island"
+    that a statement naming the place would give as a word the article never uses."""
+    index = article(
+        "In the Hong Kong Island constituency, Regina Ip was re-elected with 60,760 votes.\n"
+    )
+    assert check("Regina Ip was re-elected in Hong Kong Island.", index).verdict == "supported"

@@ -259,6 +259,15 @@ def _mentions(
                 if j > i + k and any(t.folded in lex.org_words for t in tokens[i + k : j]):
                     k = j - i
                     name_key, kind = _key(tokens[i:j], names), "org"
+                elif (
+                    kind == "place"
+                    and i + k < n
+                    and tokens[i + k].folded in lex.place_words
+                    and tokens[i + k].text[:1].isupper()
+                ):
+                    # "Hong Kong Island", "Mexico City": a longer place, not two names
+                    k += 1
+                    name_key = _key(tokens[i : i + k], names)
             span = text[tokens[i].start : tokens[i + k - 1].end]
             out.append(Mention(span, name_key, kind, "", i, i + k))
             i += k

@@ -34,6 +34,7 @@ DATA_FILES = (
     "abbreviations.tsv",
     "titles.txt",
     "org_words.txt",
+    "place_words.txt",
     "stopwords.txt",
     "figure_verbs.txt",
     "converses.txt",
@@ -71,6 +72,7 @@ class Lexicon:
     org_words: frozenset[str]
     phrases: frozenset[tuple[str, ...]] = field(default_factory=frozenset)  # multi-word synonyms
     figure_verbs: frozenset[str] = frozenset()  # "reached" in "turnout reached 58%"
+    place_words: frozenset[str] = frozenset()  # "Island" in "Hong Kong Island"
     converses: dict[str, frozenset[tuple[int, int]]] = field(default_factory=dict)  # "beat"/"lose"
     digest: str = ""
 
@@ -188,6 +190,7 @@ def lexicon() -> Lexicon:
         abbreviations=abbreviations,
         titles=words("titles.txt"),
         org_words=words("org_words.txt"),
+        place_words=words("place_words.txt"),
         phrases=frozenset(phrases),
         figure_verbs=words("figure_verbs.txt"),
         digest=digest,
