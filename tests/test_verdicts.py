@@ -466,3 +466,28 @@ def test_a_place_word_after_a_known_place_makes_one_longer_place(
         "In the Hong Kong Island constituency, Regina Ip was re-elected with 60,760 votes.\n"
     )
     assert check("Regina Ip was re-elected in Hong Kong Island.", index).verdict == "supported"
+
+
+FERRY = (
+    "The council restarted the ferry service to Port Elin after a two-year pause. "
+    "The ferries to Port Elin restarted on March 3, the council said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        (
+            "The ferry service to Port Elin restarted on March 3 after a two-year pause.",
+            "supported",
+        ),
+        (
+            "The ferry service to Port Elin restarted on May 3 after a two-year pause.",
+            "contradicted",
+        ),
+    ],
+)
+def test_a_date_the_best_claim_lacks_is_settled_by_a_sentence_on_the_same_thing(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    assert check(statement, article(FERRY)).verdict == verdict

@@ -44,6 +44,8 @@ SUBSTITUTION_MIN_WORDS = 8
 SUBSTITUTION_COVERAGE = SUPPORT_COVERAGE
 # a statement this share of whose words the article never uses says something new
 UNHEARD_SHARE = 0.4
+# a claim that gives a date the best claim lacks must account for this much of the statement
+COMPLETE_COVERAGE = 0.35
 
 
 @dataclass(frozen=True, slots=True)
@@ -554,10 +556,14 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
 def complete(primary: Assessment, others: list[tuple[Entry, Assessment]]) -> Assessment | None:
     """A verdict on a statement whose facts the article gives in two sentences: "Belgium beat
     Panama 3-0 in Sochi" against "Belgium defeated Panama 3 - 0" and "Belgium faced Panama at
-    the Fisht Stadium in Sochi". When the only thing the best claim lacks is a name or two, a
-    claim about the same participants (every name the two agree on) settles them: it names
-    them too (supported), or names another in the same role (contradicted). None otherwise."""
-    missing = [r for r in primary.reasons if r.kind == "entity" and r.status == "missing"]
+    the Fisht Stadium in Sochi"; "the broadcasts began on August 10, ending an 11-year lull"
+    against "... broadcast propaganda after an 11-year lull" and "The broadcasts began on
+    August 10". When all the best claim lacks is a name or a date or two, a claim about the
+    same thing settles them: it gives them too (supported), or gives another in their place
+    (contradicted). For a name, the same thing is the same participants (every name the two
+    agree on, two or more); for a date, a name they agree on and a good part of the
+    statement's wording besides. None otherwise."""
+    missing = [r for r in primary.reasons if r.kind in ("entity", "date") and r.status == "missing"]
     if (
         primary.verdict != "unknown"
         or primary.conflicts
@@ -567,12 +573,19 @@ def complete(primary: Assessment, others: list[tuple[Entry, Assessment]]) -> Ass
     ):
         return None
     shared = {r.statement for r in primary.reasons if r.kind == "entity" and r.status == "agree"}
-    if len(shared) < 2:
+    names_missing = any(r.kind == "entity" for r in missing)
+    if len(shared) < (2 if names_missing else 1):
         return None  # one name in common does not make the same event
-    settled: dict[str, Reason] = {}
+    settled: dict[tuple[str, str], Reason] = {}
     for entry, a in others:
-        agree = {r.statement: r for r in a.reasons if r.kind == "entity" and r.status == "agree"}
-        if not shared <= agree.keys():
+        agree = {
+            (r.kind, r.statement): r
+            for r in a.reasons
+            if r.kind in ("entity", "date") and r.status == "agree"
+        }
+        if not {("entity", name) for name in shared} <= agree.keys():
+            continue
+        if not names_missing and a.coverage < COMPLETE_COVERAGE:
             continue
         where = f" (the article: {_short(entry.claim.text)})"
         for m in missing:
@@ -580,24 +593,24 @@ def complete(primary: Assessment, others: list[tuple[Entry, Assessment]]) -> Ass
                 (
                     r
                     for r in a.reasons
-                    if r.kind == "entity" and r.status == "disagree" and r.statement == m.statement
+                    if r.kind == m.kind and r.status == "disagree" and r.statement == m.statement
                 ),
                 None,
             )
             if rival is not None:
-                reason = Reason(
-                    "entity", "disagree", m.statement, rival.claim, rival.message + where
-                )
+                reason = Reason(m.kind, "disagree", m.statement, rival.claim, rival.message + where)
                 reasons = (*(r for r in primary.reasons if r is not m), reason)
                 return Assessment("contradicted", primary.coverage, primary.aligned, reasons, 1, 0)
-            if m.statement in agree and not a.conflicts and m.statement not in settled:
-                found = agree[m.statement]
-                settled[m.statement] = Reason(
-                    "entity", "agree", m.statement, found.claim, f"{m.statement}{where}"
+            key = (m.kind, m.statement)
+            if key in agree and not a.conflicts and key not in settled:
+                settled[key] = Reason(
+                    m.kind, "agree", m.statement, agree[key].claim, f"{m.statement}{where}"
                 )
     if len(settled) < len(missing):
         return None
-    reasons = tuple(settled.get(r.statement, r) if r in missing else r for r in primary.reasons)
+    reasons = tuple(
+        settled.get((r.kind, r.statement), r) if r in missing else r for r in primary.reasons
+    )
     return Assessment("supported", primary.coverage, primary.aligned, reasons, 0, 0)
 
 
