@@ -47,6 +47,9 @@ NUMBER_FORMS = [
     ("Kenya sends 2500 officers", 2500, "count"),
     ("Kenya sends 2 500 officers", 2500, "count"),
     ("The film earned $ 95 million", 95e6, "money"),
+    ("a rise of six and a half per cent", 6.5, "percent"),
+    ("fourteen and a half thousand workers walked out", 14_500, "count"),
+    ("a budget of six and a half million euros", 6_500_000, "money"),
     ("Kenya sends 2\u00a0500 officers", 2500, "count"),  # no-break space
     ("Kenya sends 2\u202f500 officers", 2500, "count"),  # narrow no-break space
     ("Kenya sends 2\u2009500 officers", 2500, "count"),  # thin space

@@ -296,8 +296,16 @@ _A_SPAN = re.compile(
 )
 _A_DOZEN = re.compile(r"\b(?:a|one)\s+dozen\b", re.I)
 _N_DOZEN = re.compile(r"\b(\d{1,6})\s+dozen\b", re.I)
-_SPELLED_MAGNITUDE = re.compile(r"\b(\d+(?:\.\d+)?)\s+(1000000000000|1000000000|1000000)\b")
-_MAGNITUDE_NAMES = {"1000000": "million", "1000000000": "billion", "1000000000000": "trillion"}
+# what alpha2digit leaves of "2.5 million" or "14.5 thousand": "2.5 1000000", "14.5 1000"
+_SPELLED_MAGNITUDE = re.compile(
+    r"\b(\d+(?:\.\d+)?)\s+(1000000000000|1000000000|1000000)\b|\b(\d+\.\d+)\s+(1000)\b"
+)
+_MAGNITUDE_NAMES = {
+    "1000": "thousand",
+    "1000000": "million",
+    "1000000000": "billion",
+    "1000000000000": "trillion",
+}
 # "two officers" (alpha2digit leaves one and two alone: "one of", "the two of them")
 _TWO = re.compile(
     r"(?<!\bno )(?<!\bany )(?<!\bevery )(?<!\bsome )(?<!\bthe )"
@@ -454,10 +462,52 @@ def _unit_after(text: str, pos: int) -> str:
     return " ".join(out)
 
 
+_SMALL_NUMBERS = {
+    w: n
+    for n, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+# "six and a half per cent", "fourteen and a half thousand", "2 and a half million"
+_AND_A_HALF = re.compile(
+    r"\b(\d+|" + "|".join(_SMALL_NUMBERS) + r")\s+and\s+a\s+half\b", re.IGNORECASE
+)
+
+
+def _and_a_half(m: re.Match[str]) -> str:
+    n = m.group(1).lower()
+    return f"{_SMALL_NUMBERS[n] if n in _SMALL_NUMBERS else int(n)}.5"
+
+
 def prepare(text: str) -> str:
     """Spelled-out numbers as digits ("twenty-five hundred" -> "2500"), magnitudes kept as words."""
     text = text.translate(_LOOK_ALIKES)
     low = text.lower()
+    if "half" in low and " and " in low:
+        text = _AND_A_HALF.sub(_and_a_half, text)
+        low = text.lower()
     if "million" in low or "billion" in low or "thousand" in low or "1000" in low:
         text = _HALF_MAGNITUDE.sub(lambda m: "0.5 " + _magnitude_word(m.group(1)), text)
         text = _A_MAGNITUDE.sub(lambda m: "1 " + _magnitude_word(m.group(1)), text)
@@ -479,7 +529,8 @@ def prepare(text: str) -> str:
         protected = _TWO.sub(lambda m: "1 " if m.group(1).lower() == "one" else "2 ", protected)
         text = _KEPT.sub(lambda m: kept[int(m.group(1))], alpha2digit(protected, "en"))
         text = _SPELLED_MAGNITUDE.sub(
-            lambda m: m.group(1) + " " + _MAGNITUDE_NAMES[m.group(2)], text
+            lambda m: (m.group(1) or m.group(3)) + " " + _MAGNITUDE_NAMES[m.group(2) or m.group(4)],
+            text,
         )
     if "dozen" in low:
         text = _N_DOZEN.sub(lambda m: str(int(m.group(1)) * 12), text)
