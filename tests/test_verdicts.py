@@ -491,3 +491,25 @@ def test_a_date_the_best_claim_lacks_is_settled_by_a_sentence_on_the_same_thing(
     article: Callable[[str], object], statement: str, verdict: str
 ) -> None:
     assert check(statement, article(FERRY)).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        (
+            "Engineers implemented the repairs to the Dolsk bridge on Friday.",
+            "Engineers carried out the repairs to the Dolsk bridge on Friday.",
+        ),
+        (
+            "Engineers carried out the repairs to the Dolsk bridge on Friday.",
+            "Engineers implemented the repairs to the Dolsk bridge on Friday.",
+        ),
+    ],
+)
+def test_a_wordnet_phrasal_verb_stands_for_its_word(
+    article: Callable[[str], object], text: str, statement: str
+) -> None:
+    """The claim accounts for every word of the statement, the verb included."""
+    got = check(statement, article(text + "\n"))
+    assert got.verdict == "supported"
+    assert got.extra["coverage"] == 1.0

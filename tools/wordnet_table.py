@@ -25,8 +25,11 @@ without loading it:
 - figures are no synonyms: "million" and "billion" share a synset ("a large indefinite
   number"), so number words are left out.
 
-Only single lower-case words of letters and hyphens, 3 characters or more, are kept: names,
-phrases and abbreviations are the curated lists' business (`synonyms.txt`, `antonyms.txt`).
+Single lower-case words of letters and hyphens, 3 characters or more, are kept, and phrasal
+verbs of two words, written with an underscore ("rule_out", "turn_down"), which are the
+synonyms of the single words of their first `--opposite-senses` senses (a phrasal verb has few
+senses): names, longer phrases and abbreviations are the curated lists' business
+(`synonyms.txt`, `antonyms.txt`).
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-_WORD = re.compile(r"^[a-z][a-z\-]+[a-z]$")
+_WORD = re.compile(r"^[a-z][a-z\-]+[a-z]$|^[a-z]{2,}_[a-z]{2,}$")
 # Figures are compared as figures: WordNet's "large indefinite number" makes "million" and
 # "billion" one synset, which no checker may take for synonyms.
 NUMERALS = frozenset(
@@ -131,14 +134,21 @@ def build(folder: Path, senses: int, opposite_senses: int) -> dict[str, tuple[se
                 continue
             fields = line.split()
             word = fields[0].lower()
-            if not _kept(word):
-                continue
+            if not _kept(word) or ("_" in word and pos != "verb"):
+                continue  # of phrases, only phrasal verbs ("rule_out", "turn_down")
             n_ptrs = int(fields[3])
             offsets = [int(x) for x in fields[4 + n_ptrs + 2 :]]
             for rank, offset in enumerate(offsets[:opposite_senses]):
                 words, ptrs = synsets[(letter, offset)]
                 if rank < senses:
                     top[(letter, offset)].add(word)
+                if "_" in word:
+                    # a phrasal verb is a synonym of the words of its first senses, whatever
+                    # their rank for those words ("rule out" is "exclude")
+                    for other in words:
+                        if other != word and _kept(other) and "_" not in other:
+                            table[word][0].add(other)
+                            table[other][0].add(word)
                 for symbol, source, target, index in ptrs:
                     if source >= 0 and words[source] != word:
                         continue  # a pointer from another word of the synset

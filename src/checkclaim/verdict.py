@@ -271,6 +271,12 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
             else:
                 tally.conflict += w.weight
                 converse_conflict = (w.folded, theirs, a, b)
+    if unmatched_words:
+        for w, theirs in _phrasal(stmt, entry, unmatched_words, {c for _, c in pairs}):
+            tally.matched += w.weight
+            pairs.append((w.negated, theirs))
+            matched_at[id(w)] = theirs
+            unmatched_words.remove(w)
     used = {c for _, c in pairs}
     for w in list(unmatched_words):
         opposite = (
@@ -751,6 +757,47 @@ def _converse_told(
                     if d_claim is not None and d_stmt is not None:
                         return d_claim != d_stmt, claim[j], a.lstrip("@"), b.lstrip("@")
     return None
+
+
+def _phrasal(
+    stmt: Statement, entry: Entry, unmatched: list[Word], taken: set[str]
+) -> list[tuple[Word, str]]:
+    """Unmatched statement words a WordNet phrasal verb accounts for, with the claim word each
+    stands for: "turned down" for "rejected", "rejected" for "turned down", "has not been
+    excluded" for "has not ruled out"."""
+    wordnet = thesaurus()
+    out: list[tuple[Word, str]] = []
+    done: set[int] = set()
+    # the statement's two-word phrases, against the claim's words
+    tokens = stmt.reading.tokens
+    word_at = dict(zip(stmt.reading.content, stmt.words, strict=True))
+    wanted = {id(w) for w in unmatched}
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        if not (a.folded.isalpha() and b.folded.isalpha()):
+            continue
+        same, _ = wordnet.lookup(f"{a.lemma}_{b.lemma}", f"{a.folded}_{b.folded}")
+        hit = min(same & entry.lemma_set - taken, default=None)
+        if hit is None:
+            continue
+        for k in (i, i + 1):
+            w = word_at.get(k)
+            if w is not None and id(w) in wanted and id(w) not in done:
+                out.append((w, hit))
+                done.add(id(w))
+    # the claim's two-word phrases, against the statement's words
+    seq = entry.seq
+    for j in range(len(seq) - 1):
+        if not (seq[j].isalpha() and seq[j + 1].isalpha()):
+            continue
+        same, _ = wordnet.lookup(f"{seq[j]}_{seq[j + 1]}")
+        if not same:
+            continue
+        for w in unmatched:
+            if id(w) not in done and (w.lemma in same or w.folded in same) and seq[j] not in taken:
+                out.append((w, seq[j]))
+                done.add(id(w))
+    return out
 
 
 def _telling(x: str, lex: Lexicon) -> bool:
