@@ -29,9 +29,9 @@ from checkclaim.features import Names, name_word, read, sequence, tokenize
 from checkclaim.lexicon import Lemmatizer, Lexicon, form_table, lemmatize_exact, lexicon
 from checkclaim.models import Claim, ClaimSet, DateRef, Entity, Interval, Quantity
 from checkclaim.normalize import fold, normalize, stem
-from checkclaim.quantities import extract
+from checkclaim.quantities import extract, figure_keys
 
-CACHE_FORMAT = 9
+CACHE_FORMAT = 10
 TOPIC_SHARE = 0.2
 NEAR = 2  # sentences either side whose names a claim's statement may name
 SCENE_SENTENCES = 8  # how far the place a sentence opens on carries
@@ -65,6 +65,7 @@ class Entry:
     negated: frozenset[str] = frozenset()  # lemmas and @names in the scope of a negation
     near: frozenset[str] = frozenset()  # names of the sentences next to it
     scene: frozenset[str] = frozenset()  # the places the sentences before it set the scene in
+    before: frozenset[str] = frozenset()  # names of the sentences just before it (and its own)
 
     @cached_property
     def lemma_set(self) -> frozenset[str]:
@@ -288,11 +289,15 @@ def compile_claims(cs: ClaimSet) -> dict[str, Any]:
         scenes[c.sentence] = scene
     for c, data in zip(cs.claims, claims, strict=True):
         near: set[str] = set()
+        before: set[str] = set()
         here = scenes[c.sentence]
         for k in range(c.sentence - NEAR, c.sentence + NEAR + 1):
             if k in scenes and scenes[k][0] == here[0]:
                 near |= by_sentence.get(k, set())  # the clauses of its own sentence too
+                if k <= c.sentence:
+                    before |= by_sentence.get(k, set())
         own = {n[1] for n in data["names"]}
+        data["before"] = sorted(before - own)
         scene_places = here[1] if c.sentence - here[0] <= SCENE_SENTENCES else set()
         data["near"] = sorted((near | scene_places) - own)
         data["scene"] = sorted(scene_places - own)
@@ -436,6 +441,7 @@ class _Entries(Sequence[Entry]):
             negated=frozenset(c["neg"]),
             near=frozenset(c["near"]),
             scene=frozenset(c.get("scene", ())),
+            before=frozenset(c.get("before", ())),
         )
 
 
@@ -454,6 +460,8 @@ def lookup_data(parts: Sequence[dict[str, Any]]) -> dict[str, Any]:
             for n in c["names"] + c["context"]:
                 keys.add(f"@{n[1]}")
                 keys.update(f"@{w}" for w in n[1].split())
+            for q in c["claim"]["q"]:  # "$1.2 billion" finds "1.2bn dollars' worth"
+                keys.update(figure_keys(Quantity(q[0], q[1], q[2], q[3], q[4], _univ(q[5]))))
             for k in sorted(keys):
                 postings.setdefault(k, []).append(i)
             vocabulary.update(w for w in c["words"] if len(w) >= 5)

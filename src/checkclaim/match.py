@@ -22,7 +22,7 @@ from checkclaim.index import Index, phrase_groups
 from checkclaim.lexicon import english_words
 from checkclaim.models import DateRef, Quantity
 from checkclaim.normalize import normalize
-from checkclaim.quantities import extract
+from checkclaim.quantities import extract, figure_keys
 
 TOP_K = 8
 CANDIDATE_FLOOR = 0.35  # share of the best candidate's overlap a candidate must reach
@@ -107,6 +107,8 @@ def candidates(stmt: Statement, index: Index, k: int = TOP_K) -> list[tuple[int,
         keys.add(w.folded)
         keys.update(f"~{g}" for g in index.lex.synonyms.get(w.lemma, ()))
         keys.update(index.lex.converse_words.get(w.lemma, ()))  # "beat": "lost to"
+    for q in stmt.quantities:
+        keys.update(figure_keys(q))  # "$1.2 billion" for "1.2bn dollars' worth"
     for m in stmt.reading.mentions:
         keys.add(f"@{m.key}")
         keys.update(f"@{p}" for p in m.key.split())

@@ -126,6 +126,9 @@ _CURRENCY_WORDS = {
     "rupee": "inr",
     "rupees": "inr",
 }
+_CURRENCY_AFTER = re.compile(
+    r"\s+(?:" + "|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True)) + r")\b'?", re.I
+)
 _DURATIONS = {
     "second": "second",
     "seconds": "second",
@@ -587,7 +590,10 @@ def extract(text: str) -> Details:
         q = _quantity(text, m)
         if q is not None:
             quantities.append(q)
-            taken.append(m.span())
+            end = m.end()
+            if q.kind == "money" and (word := _CURRENCY_AFTER.match(text, end)):
+                end = word.end()  # "1.2bn dollars": the currency is the figure's, not a word
+            taken.append((m.start(), end))
     spans = tuple(sorted(taken + date_spans))
     return Details(text, tuple(quantities), tuple(d for _, d in dates), spans)
 
@@ -780,6 +786,19 @@ def comparable(q: Quantity) -> Interval:
     f = _DAYS[q.unit]
     iv = q.interval
     return Interval(iv.low * f, iv.high * f, iv.low_open, iv.high_open)
+
+
+def figure_keys(q: Quantity) -> list[str]:
+    """Index keys for finding the claims whose figures may meet `q`: its kind and the orders of
+    magnitude its interval spans ("#money:9" for "$1.2 billion"), three at most."""
+    iv = comparable(q)
+    if not (iv.high >= 0 and iv.low < math.inf):
+        return []
+    low = math.floor(math.log10(iv.low)) if iv.low >= 1 else 0
+    high = math.floor(math.log10(iv.high)) if 1 <= iv.high < math.inf else low
+    if iv.high == math.inf:
+        high = low + 1
+    return [f"#{q.kind}:{m}" for m in range(low, min(high, low + 2) + 1)]
 
 
 def compatible(a: Quantity, b: Quantity, same_unit: bool) -> bool:
