@@ -513,3 +513,32 @@ def test_a_wordnet_phrasal_verb_stands_for_its_word(
     got = check(statement, article(text + "\n"))
     assert got.verdict == "supported"
     assert got.extra["coverage"] == 1.0
+
+
+SOURCES = (
+    "The security firm Secunia said on Monday that IE6 has 277 known vulnerabilities. "
+    "39 percent of these are rated highly critical. "
+    "Symantec urged users to upgrade their browsers.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "supported"),
+    [
+        ("39 percent of IE6's vulnerabilities are rated highly critical, Secunia said.", True),
+        ("39 percent of IE6's vulnerabilities are rated highly critical, Symantec said.", False),
+    ],
+)
+def test_a_source_carries_on_to_the_sentences_after_it_not_before(
+    article: Callable[[str], object], statement: str, supported: bool
+) -> None:
+    assert (check(statement, article(SOURCES)).verdict == "supported") is supported
+
+
+def test_a_figure_alone_finds_the_claim_that_gives_it(article: Callable[[str], object]) -> None:
+    index = article(
+        "Dockworkers stayed off the job on Thursday, leaving an estimated $1.2 billion in "
+        "delayed cargo stranded.\n\nThe ports authority said 47 ships were waiting.\n"
+    )
+    got = check("Some 1.2bn dollars is at stake.", index)
+    assert got.claim is not None and "$1.2 billion" in got.claim.text

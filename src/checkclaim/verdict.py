@@ -342,11 +342,15 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
                 Reason("entity", "disagree", m.text, rival.text, f"{m.text} vs {rival.text}")
             )
         elif index.topic(m.key) or (
-            _near(m.key, entry.near) and (m.role != "loc" or _near(m.key, entry.scene))
+            _near(m.key, entry.near)
+            and (m.role != "source" or _near(m.key, entry.before))
+            and (m.role != "loc" or _near(m.key, entry.scene))
         ):
             # what the article is about ("Haiti"), or a name the sentences around the claim
             # give, may be named without the claim naming it; a place only when it sets the
-            # scene ("In Kowloon East, ..."): where one thing happened is not where the next did
+            # scene ("In Kowloon East, ..."): where one thing happened is not where the next did;
+            # and a source only from the sentences before: a report goes on after the name of
+            # who made it, and who said the next thing did not say this one
             tally.matched += weight * 0.5
             tally.missing += weight * 0.5
         else:
