@@ -107,8 +107,6 @@ def candidates(stmt: Statement, index: Index, k: int = TOP_K) -> list[tuple[int,
         keys.add(w.folded)
         keys.update(f"~{g}" for g in index.lex.synonyms.get(w.lemma, ()))
         keys.update(index.lex.converse_words.get(w.lemma, ()))  # "beat": "lost to"
-    for q in stmt.quantities:
-        keys.update(figure_keys(q))  # "$1.2 billion" for "1.2bn dollars' worth"
     for m in stmt.reading.mentions:
         keys.add(f"@{m.key}")
         keys.update(f"@{p}" for p in m.key.split())
@@ -121,13 +119,24 @@ def candidates(stmt: Statement, index: Index, k: int = TOP_K) -> list[tuple[int,
         weight = index.weight(key)
         for i in posting:
             scores[i] = scores.get(i, 0.0) + weight
-    if not scores:
+    # the claims whose figures may meet the statement's ("$1.2 billion" for "1.2bn dollars'
+    # worth"): looked at too, however little wording they share, without raising the bar
+    figures: dict[int, float] = {}
+    for key in sorted({key for q in stmt.quantities for key in figure_keys(q)}):
+        posting = index.postings.get(key)
+        if posting and len(posting) <= common:
+            weight = index.weight(key)
+            for i in posting:
+                figures[i] = max(figures.get(i, 0.0), weight)
+    if not scores and not figures:
         return []
-    # the best, ties in the order the claims come (heapq.nlargest is stable, like sorted)
-    best = heapq.nlargest(k * 2, scores.items(), key=itemgetter(1))
     # claims that share far less with the statement than the best one are not worth a look
-    floor = best[0][1] * CANDIDATE_FLOOR
-    best = [(i, s) for i, s in best if s >= floor]
+    floor = max(scores.values(), default=0.0) * CANDIDATE_FLOOR
+    pool = {i: s + figures.get(i, 0.0) for i, s in scores.items() if s >= floor}
+    for i, weight in figures.items():
+        pool.setdefault(i, scores.get(i, 0.0) + weight)
+    # the best, ties in the order the claims come (heapq.nlargest is stable, like sorted)
+    best = heapq.nlargest(k * 2, sorted(pool.items()), key=itemgetter(1))
     bag = stmt.bag
     ranked = []
     for i, s in best:
