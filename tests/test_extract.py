@@ -124,6 +124,16 @@ def test_a_clause_opening_on_a_pronoun_stays_with_the_one_before() -> None:
     assert [c.text for c in build(text, name="s").claims] == [text]
 
 
+def test_the_district_is_the_place_named_before() -> None:
+    text = (
+        "Most cases have been in Stara Brda, officials said. "
+        "Weekly cases in the district fell from 58 to 34. "
+        "Weekly cases fell in the capital too."
+    )
+    claims = build(text, name="s").claims
+    assert [c.context for c in claims] == [(), ("Stara Brda",), ("Stara Brda",)]
+
+
 def test_claim_file_round_trip(shipped: ClaimSet) -> None:
     again = loads(dumps(shipped), "ruto-unga79.yaml")
     assert again.claims == shipped.claims

@@ -542,3 +542,14 @@ def test_a_figure_alone_finds_the_claim_that_gives_it(article: Callable[[str], o
     )
     got = check("Some 1.2bn dollars is at stake.", index)
     assert got.claim is not None and "$1.2 billion" in got.claim.text
+
+
+def test_a_place_a_claim_calls_the_district_is_the_one_named_before(
+    article: Callable[[str], object],
+) -> None:
+    index = article(
+        "Most cases have been in Stara Brda, officials said. "
+        "Weekly cases in the district fell from 58 to 34.\n"
+    )
+    assert check("In Stara Brda, weekly cases fell from 58 to 34.", index).verdict == "supported"
+    assert check("In Lenica, weekly cases fell from 58 to 34.", index).verdict != "supported"

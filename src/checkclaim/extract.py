@@ -8,10 +8,11 @@ and character span), its figures and dates, the names it mentions with their rol
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from functools import cache
 
-from checkclaim.features import Names, Reading, read
+from checkclaim.features import Names, Reading, Token, read
 from checkclaim.lexicon import _dictionary, lemmatize_exact, lexicon
 from checkclaim.models import Claim, ClaimSet, DateRef, Entity, Provenance, Sentence
 from checkclaim.normalize import fold, normalize
@@ -24,6 +25,10 @@ _DEFINED_ABBR = re.compile(
     r"((?:[A-Z][\w'\-]*\s+(?:(?:of|for|and|on|in|the|de)\s+){0,2}){1,8}[A-Z][\w'\-]*)\s+\(([A-Z][A-Za-z]*[A-Z])\)"
 )
 _PRONOUNS = frozenset({"he", "she", "his", "her", "him", "they", "their", "it", "its"})
+# "the district", "the province": a place named before, in a sentence that names none
+_PLACE_NOUNS = frozenset(
+    ("district", "province", "region", "city", "town", "village", "country", "capital", "county")
+)
 
 
 @cache
@@ -133,6 +138,13 @@ def resolve_weekdays(dates: tuple[DateRef, ...], published: str) -> tuple[DateRe
 _QUOTES = re.compile(r"[\"\u201c\u201d]")
 
 
+def _names_a_place(tokens: tuple[Token, ...]) -> bool:
+    """Whether a sentence speaks of a place by a common noun: "the district", "the province"."""
+    return any(
+        a.folded == "the" and b.folded in _PLACE_NOUNS for a, b in itertools.pairwise(tokens)
+    )
+
+
 def _open_quote_speaker(text: str, reading: Reading, speaker: str) -> str:
     """Who speaks in a quotation that is still open at the end of `text`: the name before its
     opening mark ("Gomez, Panama coach, said, \"I think ...") or, when the quotation was open
@@ -186,6 +198,7 @@ def build_claims(
     claims: list[Claim] = []
     seen: dict[str, int] = {}
     last_person = ""
+    last_place = ""
     speaker = ""  # who is speaking in a quotation still open from an earlier sentence
     for sentence, whole, details, reading in readings:
         entities = tuple(Entity(m.text, kind_of(m.key, m.kind), m.role) for m in reading.mentions)
@@ -198,10 +211,15 @@ def build_claims(
             context = (speaker,)
         elif pronoun and last_person and last_person not in named:
             context = (last_person,)
+        places = [e.text for e in entities if e.kind == "place" or e.role == "loc"]
+        if last_place and not places and _names_a_place(reading.tokens):
+            context = (*context, last_place)
         speaker = _open_quote_speaker(details.text, reading, speaker)
         persons = [e for e in entities if e.kind == "person"]
         if persons:
             last_person = persons[0].text
+        if places:
+            last_place = places[-1]
         if len(reading.content) < 2 and not details.quantities and not entities:
             continue  # nothing to check: "Thank you."
         cid = claim_id(prefix, normalize(sentence.text))
