@@ -264,6 +264,12 @@ DATES = [
         [("day", "26", ""), ("month", "september", ""), ("year", "2024", "")],
     ),
     ("on 2024-09-26", [("date", "2024-09-26", "on")]),
+    # a month next to a day is read as a month in either order, whatever the month's name
+    (
+        "on Monday, 20 March, and",
+        [("weekday", "monday", "on"), ("day", "20", ""), ("month", "march", "")],
+    ),
+    ("from 4 May 1962", [("day", "4", ""), ("month", "may", ""), ("year", "1962", "")]),
 ]
 
 

@@ -553,3 +553,9 @@ def test_a_place_a_claim_calls_the_district_is_the_one_named_before(
     )
     assert check("In Stara Brda, weekly cases fell from 58 to 34.", index).verdict == "supported"
     assert check("In Lenica, weekly cases fell from 58 to 34.", index).verdict != "supported"
+
+
+def test_another_month_beside_the_same_day_contradicts(article: Callable[[str], object]) -> None:
+    index = article("The campaign will begin on Monday, 20 March, and run for eight weeks.\n")
+    assert check("The campaign will begin on Monday, 20 April.", index).verdict == "contradicted"
+    assert check("The campaign will begin on 20 March.", index).verdict == "supported"

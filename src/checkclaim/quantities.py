@@ -719,12 +719,21 @@ def _dates(
         out.append(
             (m.span(), DateRef(m.group(0), "date", m.group(0), _relation_before(text, m.start())))
         )
+    months_seen: set[int] = set()  # where a month next to a day was read
     for m in _DAY_MONTH.finditer(text) if digits and names else ():
         month = (m.group("month") or m.group("month2") or "").lower()
         day = m.group("day") or m.group("day2")
         if month in MONTHS and day and 1 <= int(day) <= 31:
             out.append((m.span(), DateRef(m.group(0), "day", str(int(day)), "")))
+            # "20 March" names the month too, as "on March 20" does
+            at = m.start("month") if m.group("month") else m.start("month2")
+            word = text[at : at + len(month)]
+            relation = _relation_before(text, at)
+            out.append(((at, at + len(month)), DateRef(word, "month", MONTHS[month], relation)))
+            months_seen.add(at)
     for m in _DATE_WORD.finditer(text) if names else ():
+        if m.start() in months_seen:
+            continue
         word = m.group(0).rstrip(".")
         lw = word.lower()
         if lw in WEEKDAYS:
