@@ -332,9 +332,11 @@ _QUANTITY_RE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_RE = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_MONTH = re.compile(
-    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9})\b|"
-    r"\b(?P<month2>[A-Za-z]{3,9})\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?\b(?!,\d)"
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH_NAMES})\b|"
+    rf"\b(?P<month2>{_MONTH_NAMES})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,\d)",
+    re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"[A-Za-z]+\.?")
 # month and weekday names, in any letter case ("may" and "march" are checked for a date nearby)
