@@ -134,6 +134,16 @@ def test_the_district_is_the_place_named_before() -> None:
     assert [c.context for c in claims] == [(), ("Stara Brda",), ("Stara Brda",)]
 
 
+def test_a_quotation_after_a_quoted_speaker_is_the_same_speakers() -> None:
+    text = (
+        '"Prices have climbed for three years," said Teodora Vasquel, the union leader. '
+        '"Six and a half percent is not an offer."\n\n'
+        '"We remain hopeful," the statement read.'
+    )
+    claims = build(text, name="q").claims
+    assert [c.context for c in claims] == [(), ("Teodora Vasquel",), ()]
+
+
 def test_claim_file_round_trip(shipped: ClaimSet) -> None:
     again = loads(dumps(shipped), "ruto-unga79.yaml")
     assert again.claims == shipped.claims

@@ -559,3 +559,23 @@ def test_another_month_beside_the_same_day_contradicts(article: Callable[[str], 
     index = article("The campaign will begin on Monday, 20 March, and run for eight weeks.\n")
     assert check("The campaign will begin on Monday, 20 April.", index).verdict == "contradicted"
     assert check("The campaign will begin on 20 March.", index).verdict == "supported"
+
+
+QUOTED = (
+    '"Prices have climbed for three years," said Teodora Vasquel, the union leader. '
+    '"Six and a half percent is not an offer. It is a pay cut with a ribbon on it."\n\n'
+    "Port chief Anton Briesgaard defended the proposal on Tuesday.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ('Teodora Vasquel said 6.5 percent was "a pay cut with a ribbon on it".', "supported"),
+        ('Anton Briesgaard said 6.5 percent was "a pay cut with a ribbon on it".', "contradicted"),
+    ],
+)
+def test_a_quotation_is_its_speakers_and_nobody_elses(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    assert check(statement, article(QUOTED)).verdict == verdict

@@ -136,6 +136,7 @@ def resolve_weekdays(dates: tuple[DateRef, ...], published: str) -> tuple[DateRe
 
 
 _QUOTES = re.compile(r"[\"\u201c\u201d]")
+_QUOTE_MARKS = ('"', "\u201c")
 
 
 def _names_a_place(tokens: tuple[Token, ...]) -> bool:
@@ -143,6 +144,20 @@ def _names_a_place(tokens: tuple[Token, ...]) -> bool:
     return any(
         a.folded == "the" and b.folded in _PLACE_NOUNS for a, b in itertools.pairwise(tokens)
     )
+
+
+_SAYING = frozenset(("said", "says", "say", "told", "stated", "added", "asked", "explained"))
+
+
+def _speaker(reading: Reading) -> str:
+    """Who a sentence says is speaking: the name nearest to its verb of saying ("...," said
+    Teodora Vasquel; Vasquel told reporters ...). "" when it has none."""
+    verbs = [i for i, t in enumerate(reading.tokens) if t.folded in _SAYING]
+    people = [m for m in reading.mentions if m.kind not in ("place", "org")]
+    if not verbs or not people:
+        return ""
+    best = min(people, key=lambda m: min(min(abs(m.first - v), abs(m.last - 1 - v)) for v in verbs))
+    return best.text
 
 
 def _open_quote_speaker(text: str, reading: Reading, speaker: str) -> str:
@@ -200,17 +215,33 @@ def build_claims(
     last_person = ""
     last_place = ""
     speaker = ""  # who is speaking in a quotation still open from an earlier sentence
+    quoted_by = ""  # who spoke the paragraph's last quotation
+    previous_end = 0
     for sentence, whole, details, reading in readings:
+        if "\n\n" in text[previous_end : sentence.start].replace("\r", ""):
+            quoted_by = ""  # a new paragraph
+        previous_end = sentence.end
         entities = tuple(Entity(m.text, kind_of(m.key, m.kind), m.role) for m in reading.mentions)
         named = {e.text for e in entities}
         context: tuple[str, ...] = ()
         pronoun = {t.folded for t in reading.tokens} & _PRONOUNS
+        quotes = _QUOTES.search(details.text) is not None
         if speaker and speaker not in named:
             # the quotation goes on: "I" is the speaker ("This is the fifth time I've been
             # at a World Cup", said by the coach a sentence before)
             context = (speaker,)
+        elif (
+            quoted_by
+            and details.text.lstrip()[:1] in _QUOTE_MARKS
+            and not any(e.kind == "person" for e in entities)
+        ):
+            # a quotation of its own after one with its speaker, in the same paragraph: the
+            # same speaker goes on ("'...,' said Vasquel. 'Six and a half percent is ...'")
+            context = (quoted_by,)
         elif pronoun and last_person and last_person not in named:
             context = (last_person,)
+        if quotes:
+            quoted_by = _speaker(reading) or (context[0] if context else "")
         places = [e.text for e in entities if e.kind == "place" or e.role == "loc"]
         if last_place and not places and _names_a_place(reading.tokens):
             context = (*context, last_place)

@@ -335,6 +335,22 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
             ),
             None,
         )
+        if (
+            rival is None
+            and m.role == "source"
+            and claim.text.lstrip()[:1] in ('"', "\u201c")
+            and not any(n.role == "source" for n in claim_names)
+        ):
+            # "Briesgaard said ..." against a quotation whose speaker the sentence before named
+            rival = next(
+                (
+                    n
+                    for n in entry.context
+                    if _kinds_clash(m.kind, n.kind, m.role)
+                    and not any(_name_matches(o, n, index) for o in stmt.reading.mentions)
+                ),
+                None,
+            )
         if rival is not None:
             conflicts += 1
             tally.conflict += weight
