@@ -50,6 +50,8 @@ NUMBER_FORMS = [
     ("a rise of six and a half per cent", 6.5, "percent"),
     ("fourteen and a half thousand workers walked out", 14_500, "count"),
     ("a budget of six and a half million euros", 6_500_000, "money"),
+    ("during a six-day walkout", 6, "duration"),
+    ("a five-member panel met", 5, "count"),
     ("Kenya sends 2\u00a0500 officers", 2500, "count"),  # no-break space
     ("Kenya sends 2\u202f500 officers", 2500, "count"),  # narrow no-break space
     ("Kenya sends 2\u2009500 officers", 2500, "count"),  # thin space

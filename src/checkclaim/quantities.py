@@ -501,6 +501,31 @@ _AND_A_HALF = re.compile(
 )
 
 
+# "a six-day walkout", "a two-year pause", "a five-member panel": a number word joined to what
+# it counts
+_COMPOUND_UNITS = (
+    *sorted(set(_DURATIONS) - {"sec", "min", "mins", "hrs"}),
+    "member",
+    "man",
+    "nation",
+    "seat",
+    "game",
+    "match",
+    "point",
+    "storey",
+    "story",
+    "mile",
+    "kilometre",
+    "kilometer",
+    "metre",
+    "meter",
+)
+_NUMBER_COMPOUND = re.compile(
+    r"\b(" + "|".join(_SMALL_NUMBERS) + r")-(?=(?:" + "|".join(_COMPOUND_UNITS) + r")\b)",
+    re.IGNORECASE,
+)
+
+
 def _and_a_half(m: re.Match[str]) -> str:
     n = m.group(1).lower()
     return f"{_SMALL_NUMBERS[n] if n in _SMALL_NUMBERS else int(n)}.5"
@@ -512,6 +537,9 @@ def prepare(text: str) -> str:
     low = text.lower()
     if "half" in low and " and " in low:
         text = _AND_A_HALF.sub(_and_a_half, text)
+        low = text.lower()
+    if "-" in low:
+        text = _NUMBER_COMPOUND.sub(lambda m: f"{_SMALL_NUMBERS[m.group(1).lower()]}-", text)
         low = text.lower()
     if "million" in low or "billion" in low or "thousand" in low or "1000" in low:
         text = _HALF_MAGNITUDE.sub(lambda m: "0.5 " + _magnitude_word(m.group(1)), text)

@@ -45,7 +45,7 @@ SUBSTITUTION_COVERAGE = SUPPORT_COVERAGE
 # a statement this share of whose words the article never uses says something new
 UNHEARD_SHARE = 0.4
 # a claim that gives a date the best claim lacks must account for this much of the statement
-COMPLETE_COVERAGE = 0.35
+COMPLETE_COVERAGE = 0.3
 
 
 @dataclass(frozen=True, slots=True)
