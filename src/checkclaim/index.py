@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import hashlib
+import itertools
 import json
 import math
 import mmap
@@ -26,7 +27,15 @@ from typing import Any
 from checkclaim._version import __version__
 from checkclaim.errors import CheckclaimError
 from checkclaim.features import Names, name_word, read, sequence, tokenize
-from checkclaim.lexicon import Lemmatizer, Lexicon, form_table, lemmatize_exact, lexicon
+from checkclaim.lexicon import (
+    PARTICLES,
+    Lemmatizer,
+    Lexicon,
+    form_table,
+    lemmatize_exact,
+    lexicon,
+    thesaurus,
+)
 from checkclaim.models import Claim, ClaimSet, DateRef, Entity, Interval, Quantity
 from checkclaim.normalize import fold, normalize, stem
 from checkclaim.quantities import extract, figure_keys
@@ -82,6 +91,9 @@ class Facts:
     position: dict[str, int]  # a lemma or word -> where it first stands among the content
     phrase_groups: frozenset[int]  # synonym groups of the claim's words and short phrases
     negated_by_prefix: dict[str, str]  # "controlled" -> "uncontrolled", the claim's word
+    # a WordNet synonym of one of the claim's two-word phrasal verbs -> the phrase's first word
+    # ("implement" -> "carry" for "carried out")
+    phrasal: dict[str, str]
 
 
 def phrase_groups(lemmas: Sequence[str], lex: Lexicon) -> dict[int, set[int]]:
@@ -120,6 +132,13 @@ def _facts(entry: Entry, lex: Lexicon) -> Facts:
         for prefix in NEGATIVE_PREFIXES:
             if word.startswith(prefix) and len(word) - len(prefix) >= 4:
                 negated_by_prefix.setdefault(word[len(prefix) :], word)
+    wordnet = thesaurus()
+    phrasal: dict[str, str] = {}
+    seq = entry.seq
+    for a, b in itertools.pairwise(seq):
+        if b in PARTICLES and a.isalpha():
+            for word in sorted(wordnet.lookup(f"{a}_{b}")[0]):
+                phrasal.setdefault(word, a)
     return Facts(
         synonym_of,
         opposite_of,
@@ -127,6 +146,7 @@ def _facts(entry: Entry, lex: Lexicon) -> Facts:
         position,
         frozenset(phrase_groups(entry.lemmas, lex)),
         negated_by_prefix,
+        phrasal,
     )
 
 

@@ -252,6 +252,39 @@ class Thesaurus:
         return _NOTHING
 
 
+# the second words of the phrasal verbs looked up ("carry out", "turn down", "put forward")
+PARTICLES = frozenset(
+    [
+        "about",
+        "across",
+        "after",
+        "along",
+        "apart",
+        "around",
+        "aside",
+        "away",
+        "back",
+        "behind",
+        "by",
+        "down",
+        "forth",
+        "forward",
+        "in",
+        "into",
+        "off",
+        "on",
+        "onto",
+        "out",
+        "over",
+        "through",
+        "together",
+        "under",
+        "up",
+        "upon",
+    ]
+)
+
+
 @cache
 def thesaurus() -> Thesaurus:
     path = resources.files("checkclaim").joinpath("data", "wordnet.tsv")

@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 
 from checkclaim.features import Reading, read, sequence
 from checkclaim.index import Index, phrase_groups
-from checkclaim.lexicon import english_words
+from checkclaim.lexicon import PARTICLES, english_words, thesaurus
 from checkclaim.models import DateRef, Quantity
 from checkclaim.normalize import normalize
 from checkclaim.quantities import extract, figure_keys
@@ -47,6 +47,8 @@ class Statement:
     dates: tuple[DateRef, ...]
     seq: tuple[str, ...] = ()  # every token's lemma, names as "@key"
     phrase_groups: dict[int, set[int]] = field(default_factory=dict)  # synonym group -> words
+    # the statement's two-word phrasal verbs: (the content words they span, WordNet synonyms)
+    phrasal: tuple[tuple[tuple[int, ...], frozenset[str]], ...] = ()
 
     @property
     def bag(self) -> str:
@@ -90,7 +92,25 @@ def read_statement(text: str, index: Index) -> Statement:
         details.dates,
         tuple(sequence(reading)),
         phrase_groups([w.lemma for w in words], index.lex) if index.lex.phrases else {},
+        _phrasal_verbs(reading),
     )
+
+
+def _phrasal_verbs(reading: Reading) -> tuple[tuple[tuple[int, ...], frozenset[str]], ...]:
+    """Two-word phrases of a statement WordNet knows ("carried out"), with their synonyms and
+    the positions among the content words of the words they span."""
+    wordnet = thesaurus()
+    at = {t: k for k, t in enumerate(reading.content)}
+    tokens = reading.tokens
+    out = []
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        if b.folded not in PARTICLES or not a.folded.isalpha() or (i not in at and i + 1 not in at):
+            continue
+        same, _ = wordnet.lookup(f"{a.lemma}_{b.lemma}", f"{a.folded}_{b.folded}")
+        if same:
+            out.append((tuple(at[k] for k in (i, i + 1) if k in at), same))
+    return tuple(out)
 
 
 def _ordinary(word: str) -> bool:

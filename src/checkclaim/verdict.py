@@ -272,7 +272,7 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
                 tally.conflict += w.weight
                 converse_conflict = (w.folded, theirs, a, b)
     if unmatched_words:
-        for w, theirs in _phrasal(stmt, entry, unmatched_words, {c for _, c in pairs}):
+        for w, theirs in _phrasal(stmt, entry, index, unmatched_words, {c for _, c in pairs}):
             tally.matched += w.weight
             pairs.append((w.negated, theirs))
             matched_at[id(w)] = theirs
@@ -757,10 +757,11 @@ def _converse_told(
     against "lost to"): (whether the parties stand the other way round, as they must for the
     two to agree; the claim's word; the two parties). None when the claim has no such word or
     the parties cannot be placed on both sides."""
+    other = lex.converse_words.get(w.lemma) or lex.converse_words.get(w.folded)
+    if not other:
+        return None
     spots = [i for i, x in enumerate(stmt) if x == w.lemma or x == w.folded]
-    theirs = [
-        j for j, x in enumerate(claim) if lex.converse(w.lemma, x) or lex.converse(w.folded, x)
-    ]
+    theirs = [j for j, x in enumerate(claim) if x in other]
     if not spots or not theirs:
         return None
     shared = {x for x in set(stmt) & set(claim) if _telling(x, lex)}
@@ -780,42 +781,31 @@ def _converse_told(
 
 
 def _phrasal(
-    stmt: Statement, entry: Entry, unmatched: list[Word], taken: set[str]
+    stmt: Statement, entry: Entry, index: Index, unmatched: list[Word], taken: set[str]
 ) -> list[tuple[Word, str]]:
     """Unmatched statement words a WordNet phrasal verb accounts for, with the claim word each
     stands for: "turned down" for "rejected", "rejected" for "turned down", "has not been
     excluded" for "has not ruled out"."""
-    wordnet = thesaurus()
     out: list[tuple[Word, str]] = []
     done: set[int] = set()
-    # the statement's two-word phrases, against the claim's words
-    tokens = stmt.reading.tokens
-    word_at = dict(zip(stmt.reading.content, stmt.words, strict=True))
     wanted = {id(w) for w in unmatched}
-    for i in range(len(tokens) - 1):
-        a, b = tokens[i], tokens[i + 1]
-        if not (a.folded.isalpha() and b.folded.isalpha()):
-            continue
-        same, _ = wordnet.lookup(f"{a.lemma}_{b.lemma}", f"{a.folded}_{b.folded}")
+    # the statement's two-word phrases, against the claim's words
+    for spots, same in stmt.phrasal:
         hit = min(same & entry.lemma_set - taken, default=None)
         if hit is None:
             continue
-        for k in (i, i + 1):
-            w = word_at.get(k)
-            if w is not None and id(w) in wanted and id(w) not in done:
+        for k in spots:
+            w = stmt.words[k]
+            if id(w) in wanted and id(w) not in done:
                 out.append((w, hit))
                 done.add(id(w))
     # the claim's two-word phrases, against the statement's words
-    seq = entry.seq
-    for j in range(len(seq) - 1):
-        if not (seq[j].isalpha() and seq[j + 1].isalpha()):
-            continue
-        same, _ = wordnet.lookup(f"{seq[j]}_{seq[j + 1]}")
-        if not same:
-            continue
+    phrasal = index.facts(entry).phrasal
+    if phrasal:
         for w in unmatched:
-            if id(w) not in done and (w.lemma in same or w.folded in same) and seq[j] not in taken:
-                out.append((w, seq[j]))
+            theirs = phrasal.get(w.lemma) or phrasal.get(w.folded)
+            if theirs is not None and id(w) not in done and theirs not in taken:
+                out.append((w, theirs))
                 done.add(id(w))
     return out
 
