@@ -51,6 +51,7 @@ NUMBER_FORMS = [
     ("fourteen and a half thousand workers walked out", 14_500, "count"),
     ("a budget of six and a half million euros", 6_500_000, "money"),
     ("during a six-day walkout", 6, "duration"),
+    ("the victims were under the age of five", 5, "duration"),  # an age is years
     ("a five-member panel met", 5, "count"),
     ("Kenya sends 2\u00a0500 officers", 2500, "count"),  # no-break space
     ("Kenya sends 2\u202f500 officers", 2500, "count"),  # narrow no-break space

@@ -579,3 +579,11 @@ def test_a_quotation_is_its_speakers_and_nobody_elses(
     article: Callable[[str], object], statement: str, verdict: str
 ) -> None:
     assert check(statement, article(QUOTED)).verdict == verdict
+
+
+def test_not_a_single_is_a_negation_cue(article: Callable[[str], object]) -> None:
+    index = article(
+        "According to the ministry, no deaths have been recorded among vaccinated children.\n"
+    )
+    said = "Not a single death has been reported among vaccinated children, the ministry said."
+    assert check(said, index).verdict == "supported"

@@ -526,6 +526,13 @@ _NUMBER_COMPOUND = re.compile(
 )
 
 
+_AGE = re.compile(
+    r"\b(?:aged|ages?\s+of)\s+(?:\d+|" + "|".join(_SMALL_NUMBERS) + r")\b"
+    r"(?!\s*(?:-|to|and|or)?\s*(?:\d+\s+)?(?:years?|months?|weeks?|days?)\b)",
+    re.IGNORECASE,
+)
+
+
 def _and_a_half(m: re.Match[str]) -> str:
     n = m.group(1).lower()
     return f"{_SMALL_NUMBERS[n] if n in _SMALL_NUMBERS else int(n)}.5"
@@ -541,6 +548,9 @@ def prepare(text: str) -> str:
     if "-" in low:
         text = _NUMBER_COMPOUND.sub(lambda m: f"{_SMALL_NUMBERS[m.group(1).lower()]}-", text)
         low = text.lower()
+    if "age" in low:
+        # "under the age of five", "aged 14": an age is a number of years
+        text = _AGE.sub(lambda m: f"{m.group(0)} years", text)
     if "million" in low or "billion" in low or "thousand" in low or "1000" in low:
         text = _HALF_MAGNITUDE.sub(lambda m: "0.5 " + _magnitude_word(m.group(1)), text)
         text = _A_MAGNITUDE.sub(lambda m: "1 " + _magnitude_word(m.group(1)), text)
