@@ -587,3 +587,53 @@ def test_not_a_single_is_a_negation_cue(article: Callable[[str], object]) -> Non
     )
     said = "Not a single death has been reported among vaccinated children, the ministry said."
     assert check(said, index).verdict == "supported"
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        (
+            "Skandra faces competition from Oslo-based Polaris Air on its Stockholm routes.",
+            "supported",
+        ),
+        ("Skandra faces competition from Stockholm-based Polaris Air.", "contradicted"),
+    ],
+)
+def test_where_a_company_is_based_is_its_own_slot(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    """ "Stockholm-based" is not borne out by a Stockholm the claim names in another slot."""
+    index = article(
+        "Skandra faces tougher competition from Oslo-based Polaris Air, which has added "
+        "routes out of Copenhagen and Stockholm.\n"
+    )
+    assert check(statement, index).verdict == verdict
+
+
+WARDS = (
+    "In the Harbour Ward constituency, turnout rose to 61 percent. Ada Lindqvist was elected "
+    "with 12,400 votes, the highest in the ward.\n\n"
+    "In the Hill Ward constituency, Dev Raman was re-elected with 9,800 votes.\n"
+)
+
+
+def test_another_place_than_the_paragraph_is_set_in_contradicts_a_restatement(
+    article: Callable[[str], object],
+) -> None:
+    """The very figure and person restate the claim; the paragraph says where it happened."""
+    got = check("Ada Lindqvist topped the poll in Hill Ward with 12,400 votes.", article(WARDS))
+    assert got.verdict == "contradicted"
+    assert any("where the paragraph is set" in r.message for r in got.reasons)
+
+
+def test_a_figure_of_the_same_unit_is_no_restatement_without_the_claims_participants(
+    article: Callable[[str], object],
+) -> None:
+    index = article(
+        "Shares in Skandra closed down 9.3% at 41.20 Danish crowns in Copenhagen.\n\n"
+        "The airline will cut 1,100 jobs. It will close its Edinburgh route in March. "
+        "Pilots said they would fight the cuts.\n\n"
+        "Sofie Brandt, an analyst at Nordhavn Bank, said the cuts were overdue.\n"
+    )
+    said = "Nordhavn Bank analyst Sofie Brandt cut her price target on Skandra shares to 38 crowns."
+    assert check(said, index).verdict == "unknown"

@@ -232,6 +232,14 @@ def _mentions(
     folded = [t.folded for t in tokens]
     i = 0
     while i < n:
+        based = _BASED.match(folded[i]) if "-" in folded[i] else None
+        if based and (based.group(1),) in names.table:
+            # "Oslo-based Polaris Air": a place where something is, not part of its name
+            place, kind = names.table[(based.group(1),)]
+            if kind == "place":
+                out.append(Mention(tokens[i].text, place, "place", "based", i, i + 1))
+                i += 1
+                continue
         found = None
         longest = names.longest_from.get(folded[i], 0)
         for k in range(min(longest, n - i), 0, -1):
@@ -344,6 +352,9 @@ def _key(words: list[Token], names: Names) -> str:
     return " ".join(out)
 
 
+# "Oslo-based", "Kenyan-born", "Paris-headquartered": a place in a compound word
+_BASED = re.compile(r"^([a-z]+)-(?:based|born|headquartered|registered|bred)$")
+
 # "Secunia.com" is Secunia
 _DOMAIN = re.compile(r"(.+)\.(?:com|org|net|gov|edu|io)(?:'s|')?$")
 
@@ -404,6 +415,10 @@ def _roles(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
     prev: Mention | None = None
     by_first = {o.first: o for o in mentions}
     for m in mentions:
+        if m.role == "based":  # "Oslo-based": the compound says the slot, and only its own
+            out.append(m)
+            prev = None
+            continue
         role = ""
         j = m.first - 1
         if j >= 0 and tokens[j].folded == "the":
