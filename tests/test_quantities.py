@@ -383,6 +383,16 @@ def test_gates_never_hide_a_figure(text: str) -> None:
     assert gated == ungated
 
 
+def test_from_one_figure_to_another_is_two_figures() -> None:
+    """ "From 84 to 78 planes" is a change: both figures count planes, neither is a range."""
+    got = [
+        (q.value, q.unit, q.qualifier) for q in quantities("cutting its fleet from 84 to 78 planes")
+    ]
+    assert got == [(84, "planes", ""), (78, "planes", "")]
+    (between,) = quantities("between 80 and 90 planes")
+    assert (between.interval.low, between.interval.high) == (80, 90)
+
+
 @pytest.mark.parametrize(
     ("text", "low", "high", "kind"),
     [

@@ -630,6 +630,9 @@ def extract(text: str) -> Details:
         q = _quantity(text, m)
         if q is not None:
             quantities.append(q)
+            to = _second(m, q)
+            if to is not None:
+                quantities.append(to)
             end = m.end()
             if q.kind == "money" and (word := _CURRENCY_AFTER.match(text, end)):
                 end = word.end()  # "1.2bn dollars": the currency is the figure's, not a word
@@ -693,7 +696,8 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
         hi, lo = max(int(digits), int(num2)), min(int(digits), int(num2))
         code = hi * 1000 + lo
         return Quantity(f"{digits}-{num2}", code, "score", "", "", Interval(code, code))
-    if num2 and (m.group("range") in ("-", "–", "to") or m.group("between")):
+    changes = (m.group("between") or "").lower() == "from"  # "from 84 to 78": two figures
+    if num2 and not changes and (m.group("range") in ("-", "–", "to") or m.group("between")):
         mult2 = _MULTIPLIERS.get(
             (m.group("mult2") or "").lower(), mult if not m.group("mult2") else 1.0
         )
@@ -706,6 +710,20 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
     if num2:  # "3 and 4": only the first figure is this quantity
         surface = text[m.start() : m.end("mult") if m.group("mult") else m.end("num")].strip()
     return Quantity(surface, value, kind, unit, qual, iv)
+
+
+def _second(m: re.Match[str], first: Quantity) -> Quantity | None:
+    """The figure a change goes to: "78" of "from 84 to 78 planes", of the first's kind."""
+    num2 = m.group("num2")
+    if not num2 or (m.group("between") or "").lower() != "from" or first.kind == "score":
+        return None
+    mult_word = (m.group("mult2") or m.group("mult") or "").lower()
+    mult = _MULTIPLIERS.get(mult_word, 1.0)
+    value = _to_float(num2) * mult
+    iv = interval_for(value, "", num2, mult)
+    return Quantity(
+        m.group(0)[m.start("num2") - m.start() :].strip(), value, first.kind, first.unit, "", iv
+    )
 
 
 def _kind_of(unit: str) -> tuple[str, str]:
