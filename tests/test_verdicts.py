@@ -637,3 +637,28 @@ def test_a_figure_of_the_same_unit_is_no_restatement_without_the_claims_particip
     )
     said = "Nordhavn Bank analyst Sofie Brandt cut her price target on Skandra shares to 38 crowns."
     assert check(said, index).verdict == "unknown"
+
+
+RESULTS = (
+    "Skandra Airlines swung to a loss in the third quarter of 2024. "
+    "The airline posted a net loss of 42 million euros, compared with a net profit of "
+    "65 million euros in the same quarter of 2023.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        # the year of the figure compared with is not the year of the loss
+        ("Skandra posted a net loss of 42 million euros in the third quarter of 2024.", "unknown"),
+        (
+            "Skandra posted a net loss of 24 million euros, compared with a net profit of "
+            "65 million euros a year earlier.",
+            "contradicted",
+        ),
+    ],
+)
+def test_what_a_sentence_compares_with_is_a_claim_of_its_own(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    assert check(statement, article(RESULTS)).verdict == verdict

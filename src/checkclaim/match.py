@@ -169,6 +169,8 @@ def candidates(stmt: Statement, index: Index, k: int = TOP_K) -> list[tuple[int,
 
 _CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:and|but|while|whereas|although|though)\s+|\s+but\s+"
+    # "a net loss of €24 million, compared with a profit of €65 million": a clause of its own
+    r"|,\s+(?=compared\s+(?:with|to)\b)"
     # "..., with Harry Kane scoring in injury time": a clause of its own
     r"|,\s+with\s+(?=(?:[\w'-]+\s+){1,4}[a-z]+ing\b)",
     re.I,
