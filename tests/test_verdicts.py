@@ -662,3 +662,36 @@ def test_what_a_sentence_compares_with_is_a_claim_of_its_own(
     article: Callable[[str], object], statement: str, verdict: str
 ) -> None:
     assert check(statement, article(RESULTS)).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("statement", "supported"),
+    [
+        ("The health ministry said 412 cases had been confirmed by laboratories.", True),
+        ("The health agency said 412 cases had been confirmed by laboratories.", False),
+    ],
+)
+def test_a_name_told_in_its_own_ordinary_words(
+    article: Callable[[str], object], statement: str, supported: bool
+) -> None:
+    """Two words or more in a row, all words of one name: "health ministry" is the Ministry of
+    Health; one of them alone ("health agency") is not."""
+    index = article("The Ministry of Health said 412 cases had been confirmed by laboratories.\n")
+    assert (check(statement, index).verdict == "supported") is supported
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        (
+            "Emergency legislation has not been excluded by the government, Sorvik said.",
+            "supported",
+        ),
+        ("Emergency legislation has been excluded by the government, Sorvik said.", "contradicted"),
+    ],
+)
+def test_a_negated_passive_negates_its_subject_too(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    index = article("Elena Sorvik said the government has not ruled out emergency legislation.\n")
+    assert check(statement, index).verdict == verdict

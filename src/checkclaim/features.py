@@ -201,7 +201,13 @@ def read(
     for end in cue_ends:
         stop = _SCOPE_END.search(text, end)
         limit = stop.start() if stop else len(text)
-        negated.update(range(bisect.bisect_left(starts, end), bisect.bisect_left(starts, limit)))
+        first = bisect.bisect_left(starts, end)
+        negated.update(range(first, bisect.bisect_left(starts, limit)))
+        if _passive_after(tokens, first):
+            # "Emergency legislation has not been excluded": the subject of a passive is what
+            # the negated act is done to, as the object of "has not ruled out legislation" is
+            begin = max((m.end() for m in _SCOPE_END.finditer(text, 0, end)), default=0)
+            negated.update(range(bisect.bisect_left(starts, begin), first))
     return Reading(
         tuple(tokens),
         tuple(content),
@@ -210,6 +216,21 @@ def read(
         _source(text, tokens, mentions),
         frozenset(negated),
     )
+
+
+_BE_PASSIVE = frozenset(("be", "been", "being"))
+
+
+def _passive_after(tokens: list[Token], i: int) -> bool:
+    """Whether the words after a negation cue make a passive: "(not) been excluded", "(not) be
+    sent", or a past participle right after the cue of "was not sent"."""
+    nxt = [t.folded for t in tokens[i : i + 2]]
+    if not nxt:
+        return False
+    if nxt[0] in _BE_PASSIVE and len(nxt) > 1:
+        return nxt[1].endswith(("ed", "en", "wn", "ght", "lt"))
+    before = tokens[i - 2].folded if i >= 2 else ""
+    return before in ("is", "are", "was", "were") and nxt[0].endswith(("ed", "en"))
 
 
 # A negation reaches to the end of its clause.

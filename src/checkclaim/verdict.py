@@ -404,6 +404,9 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
     # "Jay Sekulow" against "Jay Alan Sekulow", with "Jay" read as a word at the start of the
     # statement: a word of a name the statement agrees on is that name, not wording to match
     name_words = {x for j in matched_claim_names for x in claim_names[j].key.split()}
+    # "the health ministry" for "the Ministry of Health", "the ports authority" for "the
+    # Marovian Ports Authority": two words or more in a row, all of them words of one name
+    name_words.update(_described(stmt, unmatched_words, claim_names))
     for w in [w for w in unmatched_words if w.folded in name_words]:
         tally.missing -= w.weight
         tally.matched += w.weight
@@ -842,6 +845,29 @@ def _phrasal(
             if theirs is not None and id(w) not in done and theirs not in taken:
                 out.append((w, theirs))
                 done.add(id(w))
+    return out
+
+
+def _described(stmt: Statement, unmatched: list[Word], names: list[Name]) -> set[str]:
+    """The unmatched statement words that, two or more in a row, are all words of one of the
+    claim's names (in any order): the name told in ordinary words."""
+    keys = [set(n.key.split()) for n in names if " " in n.key]
+    if len(unmatched) < 2 or not keys:
+        return set()
+    wanted = {id(w) for w in unmatched}
+    runs: list[list[tuple[int, Word]]] = []
+    for i, w in zip(stmt.reading.content, stmt.words, strict=True):
+        if id(w) not in wanted:
+            continue
+        if runs and i - runs[-1][-1][0] <= 2:  # "health ministry", "ministry of health"
+            runs[-1].append((i, w))
+        else:
+            runs.append([(i, w)])
+    out: set[str] = set()
+    for run in runs:
+        folded = {w.folded for _, w in run}
+        if len(run) >= 2 and any(folded <= k for k in keys):
+            out |= folded
     return out
 
 
