@@ -545,10 +545,10 @@ def prepare(text: str) -> str:
     if "half" in low and " and " in low:
         text = _AND_A_HALF.sub(_and_a_half, text)
         low = text.lower()
-    if "-" in low:
+    if "-" in low and _has_number_word(text):
         text = _NUMBER_COMPOUND.sub(lambda m: f"{_SMALL_NUMBERS[m.group(1).lower()]}-", text)
         low = text.lower()
-    if "age" in low:
+    if "aged " in low or "age of " in low or "ages of " in low:
         # "under the age of five", "aged 14": an age is a number of years
         text = _AGE.sub(lambda m: f"{m.group(0)} years", text)
     if "million" in low or "billion" in low or "thousand" in low or "1000" in low:
