@@ -695,3 +695,14 @@ def test_a_negated_passive_negates_its_subject_too(
 ) -> None:
     index = article("Elena Sorvik said the government has not ruled out emergency legislation.\n")
     assert check(statement, index).verdict == verdict
+
+
+def test_a_count_of_what_the_claim_never_speaks_of_is_not_the_claims_figure(
+    article: Callable[[str], object],
+) -> None:
+    index = article(
+        '"Many families were told the vaccine is dangerous," said Ana Petrovic, a mother of three '
+        "from Mirovo who leads a local parents' group.\n"
+    )
+    said = "Ana Petrovic's parents' group in Mirovo has about 300 members."
+    assert check(said, index).verdict == "unknown"

@@ -177,6 +177,10 @@ def _roles_clash(a: str, b: str) -> bool:
     return a in locs and b in locs
 
 
+# what a count of people may say without naming them: "thousands" of those the claim is about
+_ANYONE = frozenset(("people", "person", "persons", "individual"))
+
+
 def _units_agree(
     q: Quantity, units: frozenset[str], stmt_units: frozenset[str], index: Index
 ) -> bool:
@@ -441,6 +445,16 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
             c
             for c, units in zip(claim.quantities, entry.unit_lemmas, strict=False)
             if compatible(q, c, _units_agree(q, units, stmt_units, index))
+            # "300 members" against a bare "three" ("a mother of three"): a count of what the
+            # claim never speaks of is no count of the claim's
+            and not (
+                q.kind == "count"
+                and stmt_units
+                and not units
+                and not stmt_units <= _ANYONE
+                and not (stmt_units & entry.lemma_set)
+                and not any(index.lex.same_meaning(u, x) for u in stmt_units for x in entry.lemmas)
+            )
         ]
         if not fair:
             new_details += 1
