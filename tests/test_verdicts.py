@@ -706,3 +706,57 @@ def test_a_count_of_what_the_claim_never_speaks_of_is_not_the_claims_figure(
     )
     said = "Ana Petrovic's parents' group in Mirovo has about 300 members."
     assert check(said, index).verdict == "unknown"
+
+
+AUDIT = (
+    "According to an audit by the State Audit Institution (SAI), the Lenta bridge cost about "
+    "14 million euros more than planned. Prosecutors from the State Anti-Corruption Office "
+    "(SACO) charged the mayor in March.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "supported"),
+    [
+        (
+            "According to the SAI, the Lenta bridge cost about 14 million euros more than planned.",
+            True,
+        ),
+        (
+            "According to SACO, the Lenta bridge cost about 14 million euros more than planned.",
+            False,
+        ),
+    ],
+)
+def test_the_body_behind_an_audit_is_the_source_of_its_figure(
+    article: Callable[[str], object], statement: str, supported: bool
+) -> None:
+    assert (check(statement, article(AUDIT)).verdict == "supported") is supported
+
+
+COURT = (
+    "Judge Marta Kessler sentenced the mayor to six years in prison on Friday. "
+    "Defence lawyer Tomas Hallen said his client would appeal. "
+    '"This verdict is built on the word of a man who bought his own freedom," Hallen told '
+    "reporters.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        (
+            "Hallen said the verdict was built on the word of a man who bought his own freedom.",
+            "supported",
+        ),
+        (
+            "Judge Marta Kessler said the verdict was built on the word of a man who bought his "
+            "own freedom.",
+            "contradicted",
+        ),
+    ],
+)
+def test_a_quotation_with_its_own_speaker_is_nobody_elses(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    assert check(statement, article(COURT)).verdict == verdict

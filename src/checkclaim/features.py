@@ -45,10 +45,17 @@ _ROLE_BEFORE = {
     "by": "agent",
     "with": "with",
     "against": "against",
+    # '"...," said Teodora Vasquel': the speaker after the verb
+    "said": "source",
+    "says": "source",
+    "told": "source",
+    "added": "source",
+    "wrote": "source",
 }
 _SOURCE_VERBS = frozenset(
     """say says said report reports reported estimate estimates estimated state states stated
-    announce announces announced claim claims claimed""".split()  # noqa: SIM905
+    announce announces announced claim claims claimed tell tells told add adds added warn warns
+    warned write writes wrote insist insists insisted""".split()  # noqa: SIM905
 )
 _SMALL_WORDS = frozenset(
     "for than the of and to in on with a an by at from is are was were as".split()  # noqa: SIM905
@@ -307,7 +314,20 @@ def _mentions(
             and tok.text[:1].isupper()
             # a hyphenated word may be a name too ("Port-au-Prnce", misspelt), in a statement
             and (tok.folded.isalpha() or (not by_case and tok.folded.replace("-", "").isalpha()))
-            and tok.folded not in lex.stopwords
+            and (
+                tok.folded not in lex.stopwords
+                # "the State Audit Institution": an ordinary word in capitals opening a name,
+                # in an article's own words, not where a sentence starts
+                or (
+                    by_case
+                    and tok.folded not in _SMALL_WORDS
+                    and tok.folded not in _CONNECTORS
+                    and i + 1 < n
+                    and tokens[i + 1].text[:1].isupper()
+                    and tokens[i + 1].folded not in lex.stopwords
+                    and not _sentence_start(text, tokens, i)
+                )
+            )
             and tok.folded not in MONTHS
             and tok.folded not in WEEKDAYS
             and (
@@ -454,9 +474,36 @@ def _roles(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
             role = prev.role  # "from the United States, Canada, and ...": a comma between them
         elif _says(tokens, by_first, m):
             role = "source"
+        if role in ("agent", "from", "") and _reported_by(tokens, m.first):
+            role = "source"  # "according to an audit by the State Audit Institution"
         out.append(Mention(_bare(m.text), m.key, m.kind, role, m.first, m.last))
         prev = out[-1]
     return out
+
+
+_REPORTS = frozenset(
+    """a an the audit report figures figure data estimates estimate survey study analysis
+    statement findings review count""".split()  # noqa: SIM905
+)
+
+
+def _reported_by(tokens: list[Token], first: int) -> bool:
+    """Whether a name closes "according to an audit by", "according to figures from"."""
+    j = first - 1
+    if j >= 0 and tokens[j].folded == "the":
+        j -= 1
+    if j < 0 or tokens[j].folded not in ("by", "from", "of"):
+        return False
+    first = j + 1
+    j -= 1
+    while j >= 1 and tokens[j].folded in _REPORTS:
+        j -= 1
+    return (
+        j >= 1
+        and j < first - 2
+        and tokens[j].folded == "to"
+        and tokens[j - 1].folded == "according"
+    )
 
 
 def _says(tokens: list[Token], by_first: dict[int, Mention], m: Mention) -> bool:

@@ -332,8 +332,10 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
             pairs.append((m.first in stmt.reading.negated, f"@{claim_names[hit].key}"))
             reasons.append(Reason("entity", "agree", m.text, claim_names[hit].text))
             continue
-        if any(_name_matches(m, n, index) for n in entry.context) or all(
-            w in entry.lemma_set for w in m.key.split()
+        own_source = m.role == "source" and any(n.role == "source" for n in claim_names)
+        if not own_source and (
+            any(_name_matches(m, n, index) for n in entry.context)
+            or all(w in entry.lemma_set for w in m.key.split())
         ):
             # the claim refers to it ("he"), or names it in words the reader did not take for a name
             tally.matched += weight
