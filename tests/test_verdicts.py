@@ -760,3 +760,17 @@ def test_a_quotation_with_its_own_speaker_is_nobody_elses(
     article: Callable[[str], object], statement: str, verdict: str
 ) -> None:
     assert check(statement, article(COURT)).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("No other mayor in Tarvenia has been given a harsher sentence since 2010.", "supported"),
+        ("Since 2010, no mayor in Tarvenia has been given a sentence.", "contradicted"),
+    ],
+)
+def test_a_negated_comparison_says_what_a_superlative_says(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    index = article("The sentence is the heaviest handed down to a mayor in Tarvenia since 2010.\n")
+    assert check(statement, index).verdict == verdict

@@ -568,7 +568,7 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
     # polarity: a word the two share, negated on one side only, flips the claim
     differ = sum(1 for negated, c in pairs if negated != (c in entry.negated))
     both = sum(1 for negated, c in pairs if negated and c in entry.negated)
-    if differ and not both:
+    if differ and not both and not _no_more_than(stmt, entry, index):
         flips += 1
         stmt_negated = any(negated for negated, _ in pairs)
         reasons.append(
@@ -885,6 +885,38 @@ def _described(stmt: Statement, unmatched: list[Word], names: list[Name]) -> set
         if len(run) >= 2 and any(folded <= k for k in keys):
             out |= folded
     return out
+
+
+_NOT_SUPERLATIVES = frozenset(
+    """interest request protest forest west honest modest suggest invest arrest harvest
+    contest test rest guest nest chest quest pest digest manifest conquest unrest
+    earnest priest""".split()  # noqa: SIM905
+)
+_QUANTIFIER_NEGATIONS = frozenset(("no", "never", "nobody", "none", "nothing", "no one"))
+
+
+def _no_more_than(stmt: Statement, entry: Entry, index: Index) -> bool:
+    """ "No mayor has been given a harsher sentence" against "the heaviest sentence handed to a
+    mayor"; "no package this generous" against "the most generous package": a negated
+    comparison says what a superlative says, so the negation flips nothing."""
+    if not _QUANTIFIER_NEGATIONS.intersection(stmt.reading.negations):
+        return False
+    words = entry.words
+    superlative = "most" in words or any(
+        w.endswith("est") and len(w) >= 6 and w not in _NOT_SUPERLATIVES for w in words
+    )
+    if not superlative:
+        return False
+    tokens = [t.folded for t in stmt.reading.tokens]
+    english = english_words()
+    for i, w in enumerate(tokens):
+        if w in ("more", "less", "fewer", "better", "worse", "bigger", "greater", "higher"):
+            return True
+        if w.endswith("er") and len(w) >= 6 and (w[:-2] in english or w[:-3] in english):
+            return True  # "harsher", "larger"
+        if w in ("this", "that", "so", "as") and i + 1 < len(tokens) and tokens[i + 1] in words:
+            return True  # "this generous" against "most generous"
+    return False
 
 
 def _telling(x: str, lex: Lexicon) -> bool:
