@@ -170,6 +170,7 @@ class Index:
         self.entries = entries
         self._facts: dict[int, Facts] = {}
         self._df: dict[str, int] = {}
+        self._weights: dict[str, float] = {}
         self.forms = forms
         self.aliases = aliases  # folded alias -> (key, kind): names the articles use
         self.sources = sources
@@ -203,7 +204,12 @@ class Index:
 
     def weight(self, key: str) -> float:
         """How informative a lemma or name is: rarer in the claims is more telling."""
-        return 1.0 + math.log((self.n + 1) / (self.df(key) + 1))
+        got = self._weights.get(key)
+        if got is None:
+            if len(self._weights) > 200_000:  # as for df: made-up words must not grow memory
+                self._weights.clear()
+            got = self._weights[key] = 1.0 + math.log((self.n + 1) / (self.df(key) + 1))
+        return got
 
     def topic(self, key: str) -> bool:
         """A name the article keeps coming back to: in a fifth of its claims or more."""
