@@ -41,3 +41,13 @@ def test_the_shipped_table() -> None:
     assert "defeat" not in wordnet.lookup("kill")[0]
     # figures are compared as figures, never as synonyms
     assert "billion" not in wordnet.lookup("million")[0]
+
+
+def test_the_form_table_reads_degrees_of_comparison_as_their_word() -> None:
+    """simplemma reads "younger" by rule, so its dictionary's forms lack it; the table adds
+    the comparatives and superlatives simplemma itself takes back to the word."""
+    from checkclaim.lexicon import form_table
+
+    table = form_table(["young", "heavy", "large", "form"])
+    assert (table["younger"], table["heaviest"], table["larger"]) == ("young", "heavy", "large")
+    assert "former" not in table  # not the comparative of "form"

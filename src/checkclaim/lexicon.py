@@ -335,7 +335,25 @@ def form_table(words: Iterable[str]) -> dict[str, str]:
         table[w] = lemma
         for form in inv.get(lemma, ()):
             table.setdefault(form, lemma)
+        for form in _degrees(lemma):
+            # "younger", "heaviest": simplemma reads them by rule, not from its dictionary
+            if form not in table and lemmatize_exact(form) == lemma:
+                table[form] = lemma
     return table
+
+
+def _degrees(lemma: str) -> tuple[str, ...]:
+    """The comparative and superlative a word would have, were it an adjective."""
+    if len(lemma) < 3 or not lemma.isalpha():
+        return ()
+    if lemma.endswith("y"):
+        return (lemma[:-1] + "ier", lemma[:-1] + "iest")
+    if lemma.endswith("e"):
+        return (lemma + "r", lemma + "st")
+    out = [lemma + "er", lemma + "est"]
+    if lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        out += [lemma + lemma[-1] + "er", lemma + lemma[-1] + "est"]  # "bigger", "biggest"
+    return tuple(out)
 
 
 def english_words() -> frozenset[str]:
