@@ -44,48 +44,10 @@ _WORD = re.compile(r"^[a-z][a-z\-]+[a-z]$|^[a-z]{2,}_[a-z]{2,}$")
 # Figures are compared as figures: WordNet's "large indefinite number" makes "million" and
 # "billion" one synset, which no checker may take for synonyms.
 NUMERALS = frozenset(
-    [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "thousand",
-        "million",
-        "billion",
-        "trillion",
-        "dozen",
-        "score",
-        "zillion",
-        "jillion",
-        "gazillion",
-        "bazillion",
-        "meg",
-        "grand",
-    ]
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred thousand million billion trillion dozen score zillion jillion gazillion bazillion
+    meg grand""".split()  # noqa: SIM905
 )
 
 

@@ -18,6 +18,7 @@ including a new figure, date or name the article never gives, is unknown.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -783,25 +784,28 @@ def _direction(seq: tuple[str, ...], cue: int, a: str, b: str) -> int | None:
 
 def _swapped(stmt: tuple[str, ...], claim: tuple[str, ...], lex: Lexicon) -> tuple[str, str] | None:
     """The two things a statement puts on the other sides of a directed word than the claim."""
-    shared = set(stmt) & set(claim)
+    shared = {x for x in set(stmt) & set(claim) if _telling(x, lex)}
     for i, cue in enumerate(stmt):
         if cue not in _DIRECTED:
             continue
-        left = [x for x in stmt[max(0, i - 12) : i] if x in shared and _telling(x, lex)]
-        right = [x for x in stmt[i + 1 : i + 13] if x in shared and _telling(x, lex)]
-        if not left or not right:
-            continue
         same = [j for j, x in enumerate(claim) if x == cue or lex.same_meaning(x, cue)]
-        for a in reversed(left):
-            for b in right:
-                if a == b:
-                    continue
-                for j in same:
-                    d_claim = _direction(claim, j, a, b)
-                    d_stmt = _direction(stmt, i, a, b)
-                    if d_claim is not None and d_stmt is not None and d_claim != d_stmt:
-                        return a.lstrip("@"), b.lstrip("@")
+        for a, b in _parties(stmt, i, shared):
+            for j in same:
+                d_claim = _direction(claim, j, a, b)
+                d_stmt = _direction(stmt, i, a, b)
+                if d_claim is not None and d_stmt is not None and d_claim != d_stmt:
+                    return a.lstrip("@"), b.lstrip("@")
     return None
+
+
+def _parties(stmt: tuple[str, ...], i: int, shared: set[str]) -> Iterator[tuple[str, str]]:
+    """Pairs of shared words on either side of the word at `i`, the nearest first on the left."""
+    left = [x for x in stmt[max(0, i - 12) : i] if x in shared]
+    right = [x for x in stmt[i + 1 : i + 13] if x in shared]
+    for a in reversed(left):
+        for b in right:
+            if a != b:
+                yield a, b
 
 
 def _converse_told(
@@ -820,17 +824,12 @@ def _converse_told(
         return None
     shared = {x for x in set(stmt) & set(claim) if _telling(x, lex)}
     for i in spots:
-        left = [x for x in stmt[max(0, i - 12) : i] if x in shared]
-        right = [x for x in stmt[i + 1 : i + 13] if x in shared]
-        for a in reversed(left):
-            for b in right:
-                if a == b:
-                    continue
-                for j in theirs:
-                    d_claim = _direction(claim, j, a, b)
-                    d_stmt = _direction(stmt, i, a, b)
-                    if d_claim is not None and d_stmt is not None:
-                        return d_claim != d_stmt, claim[j], a.lstrip("@"), b.lstrip("@")
+        for a, b in _parties(stmt, i, shared):
+            for j in theirs:
+                d_claim = _direction(claim, j, a, b)
+                d_stmt = _direction(stmt, i, a, b)
+                if d_claim is not None and d_stmt is not None:
+                    return d_claim != d_stmt, claim[j], a.lstrip("@"), b.lstrip("@")
     return None
 
 
