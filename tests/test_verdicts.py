@@ -774,3 +774,11 @@ def test_a_negated_comparison_says_what_a_superlative_says(
 ) -> None:
     index = article("The sentence is the heaviest handed down to a mayor in Tarvenia since 2010.\n")
     assert check(statement, index).verdict == verdict
+
+
+def test_withdrawing_is_the_opposite_of_deploying(article: Callable[[str], object]) -> None:
+    index = article("Kenya is on track to deploy 2,500 police officers to Haiti by January.\n")
+    assert (
+        check("Kenya withdrew 2,500 police officers from Haiti.", index).verdict == "contradicted"
+    )
+    assert check("Kenya will send 2,500 police officers to Haiti.", index).verdict == "supported"
