@@ -41,6 +41,11 @@ def test_the_shipped_table() -> None:
     assert "defeat" not in wordnet.lookup("kill")[0]
     # figures are compared as figures, never as synonyms
     assert "billion" not in wordnet.lookup("million")[0]
+    # words used mostly as verbs, and the past of a verb whatever else it is
+    assert wordnet.is_verb("withdraw") and wordnet.is_verb("paid")
+    assert not wordnet.is_verb("officer")
+    # an irregular form with nothing of its own defers to its base ("kept" / "keep")
+    assert "lose" in wordnet.lookup("kept", "keep")[1]
 
 
 def test_the_form_table_reads_degrees_of_comparison_as_their_word() -> None:

@@ -782,3 +782,24 @@ def test_withdrawing_is_the_opposite_of_deploying(article: Callable[[str], objec
         check("Kenya withdrew 2,500 police officers from Haiti.", index).verdict == "contradicted"
     )
     assert check("Kenya will send 2,500 police officers to Haiti.", index).verdict == "supported"
+
+
+@pytest.mark.parametrize(
+    ("statement", "supported"),
+    [
+        ("Kenya will send 2,500 police officers to Haiti.", True),
+        ("Kenya plans to deploy 2,500 police officers to Haiti.", True),
+        ("Ruto said Kenya would deploy 2,500 police officers to Haiti.", True),
+        ("Kenya trained 2,500 police officers for Haiti.", False),
+        ("Kenya arrested 2,500 police officers in Haiti.", False),
+        ("Kenya paid 2,500 police officers in Haiti.", False),
+    ],
+)
+def test_a_short_statement_with_a_verb_the_claim_lacks_is_not_supported(
+    article: Callable[[str], object], statement: str, supported: bool
+) -> None:
+    """In three words or so the verb is most of what is said; saying verbs are attribution."""
+    index = article(
+        "Ruto said Kenya is on track to deploy 2,500 police officers to Haiti by January.\n"
+    )
+    assert (check(statement, index).verdict == "supported") is supported

@@ -9,7 +9,7 @@ table is derived data: this script is how it was made, and runs again on a newer
 One line a word, sorted, so that checkclaim can look a word up by bisection in the mapped file
 without loading it:
 
-    word<TAB>synonyms<TAB>opposites
+    word<TAB>synonyms<TAB>opposites<TAB>v if the word is mostly a verb
 
 - synonyms: the single words that share a synset with the word, where that synset is among
   the `--senses` most frequent senses of both words (WordNet lists senses by frequency in its
@@ -138,6 +138,35 @@ def build(folder: Path, senses: int, opposite_senses: int) -> dict[str, tuple[se
     return table
 
 
+def verbs_mostly(folder: Path) -> set[str]:
+    """The single words used mostly as verbs: more of their senses tagged in WordNet's corpora
+    are verb senses than noun, adjective or adverb ones, or, where nothing is tagged, more of
+    their senses ("withdraw", "arrest"). Their irregular forms ("withdrew") are verbs too."""
+    tagged: dict[str, dict[str, int]] = defaultdict(dict)
+    for pos in _FILE_POS:
+        for line in (folder / f"index.{pos}").read_text(encoding="latin-1").splitlines():
+            if not line or line.startswith(" "):
+                continue
+            fields = line.split()
+            word = fields[0].lower()
+            if "_" in word or not _kept(word):
+                continue
+            n_ptrs = int(fields[3])
+            # senses tagged in the corpora, or (WordNet 3.1 ships none) the number of senses
+            tagged[word][pos] = int(fields[5 + n_ptrs]) * 1000 + int(fields[2])
+    verbs = {
+        w
+        for w, counts in tagged.items()
+        if counts.get("verb", 0) > 0
+        and counts["verb"] > max((n for p, n in counts.items() if p != "verb"), default=0)
+    }
+    for line in (folder / "verb.exc").read_text(encoding="latin-1").splitlines():
+        form, *bases = line.split()
+        if _kept(form) and any(b in verbs for b in bases):
+            verbs.add(form)  # "lost", "paid": the past of a verb, whatever else they are
+    return verbs
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", type=Path, help="a WordNet 3.x database folder")
@@ -153,10 +182,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.folder}: not a WordNet database folder (no index.noun)", file=sys.stderr)
         return 2
     table = build(args.folder, args.senses, max(args.senses, args.opposite_senses))
+    verbs = verbs_mostly(args.folder)
+    empty: tuple[set[str], set[str]] = (set(), set())
     lines = [
-        f"{word}\t{' '.join(sorted(syn - {word}))}\t{' '.join(sorted(opp - {word}))}\n"
-        for word, (syn, opp) in sorted(table.items())
-        if syn - {word} or opp - {word}
+        f"{word}\t{' '.join(sorted(syn - {word}))}\t{' '.join(sorted(opp - {word}))}"
+        f"\t{'v' if word in verbs else ''}\n"
+        for word, (syn, opp) in sorted({**{v: empty for v in verbs}, **table}.items())
+        if syn - {word} or opp - {word} or word in verbs
     ]
     args.out.write_text("".join(lines), encoding="utf-8")
     print(f"{args.out}: {len(lines):,} words, {args.out.stat().st_size:,} bytes")

@@ -52,7 +52,7 @@ _ROLE_BEFORE = {
     "added": "source",
     "wrote": "source",
 }
-_SOURCE_VERBS = frozenset(
+SOURCE_VERBS = frozenset(
     """say says said report reports reported estimate estimates estimated state states stated
     announce announces announced claim claims claimed tell tells told add adds added warn warns
     warned write writes wrote insist insists insisted""".split()  # noqa: SIM905
@@ -521,7 +521,7 @@ def _says(tokens: list[Token], by_first: dict[int, Mention], m: Mention) -> bool
         "also",
     ):
         after += 1  # "Secunia has said", "the agency also reported"
-    return after < len(tokens) and tokens[after].folded in _SOURCE_VERBS
+    return after < len(tokens) and tokens[after].folded in SOURCE_VERBS
 
 
 def _continues_list(tokens: list[Token], after: int) -> bool:

@@ -199,12 +199,13 @@ def lexicon() -> Lexicon:
 
 # --- the thesaurus ------------------------------------------------------------------------
 
-_NOTHING: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+_NOTHING: tuple[frozenset[str], frozenset[str], bool] = (frozenset(), frozenset(), False)
 
 
 class Thesaurus:
     """WordNet's synonyms and opposites of single words (`data/wordnet.tsv`, made by
-    `tools/wordnet_table.py`): one sorted line a word, `word TAB synonyms TAB opposites`.
+    `tools/wordnet_table.py`): one sorted line a word, `word TAB synonyms TAB opposites TAB v`,
+    the last column "v" for a word used mostly as a verb.
 
     The table is looked up by bisection in the mapped file, so a check that needs a few words
     reads a few pages of it and never loads the whole. A word is looked up as written, then as
@@ -213,7 +214,7 @@ class Thesaurus:
     def __init__(self, data: bytes | mmap.mmap) -> None:
         self._data = data
         self._size = len(data)
-        self._seen: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._seen: dict[str, tuple[frozenset[str], frozenset[str], bool]] = {}
 
     def _line(self, word: bytes) -> bytes | None:
         data = self._data
@@ -233,23 +234,35 @@ class Thesaurus:
         line = data[lo : end if end >= 0 else self._size]
         return line if line.startswith(word + b"\t") else None
 
+    def _entry(self, form: str) -> tuple[frozenset[str], frozenset[str], bool]:
+        got = self._seen.get(form)
+        if got is None:
+            if len(self._seen) > 100_000:  # made-up words must not grow memory without end
+                self._seen.clear()
+            line = self._line(form.encode()) if form.isascii() else None
+            if line is None:
+                got = _NOTHING
+            else:
+                cols = line.decode().split("\t")
+                got = (
+                    frozenset(cols[1].split()),
+                    frozenset(cols[2].split()) if len(cols) > 2 else frozenset(),
+                    len(cols) > 3 and cols[3] == "v",
+                )
+            self._seen[form] = got
+        return got
+
     def lookup(self, *forms: str) -> tuple[frozenset[str], frozenset[str]]:
-        """(synonyms, opposites) of the first of `forms` the table knows."""
+        """(synonyms, opposites) of the first of `forms` the table gives any for."""
         for form in forms:
-            got = self._seen.get(form)
-            if got is None:
-                if len(self._seen) > 100_000:  # made-up words must not grow memory without end
-                    self._seen.clear()
-                line = self._line(form.encode()) if form.isascii() else None
-                if line is None:
-                    got = _NOTHING
-                else:
-                    _, syn, opp = line.decode().split("\t")
-                    got = (frozenset(syn.split()), frozenset(opp.split()))
-                self._seen[form] = got
-            if got is not _NOTHING:
-                return got
-        return _NOTHING
+            same, opposite, _ = self._entry(form)
+            if same or opposite:
+                return same, opposite
+        return frozenset(), frozenset()
+
+    def is_verb(self, *forms: str) -> bool:
+        """Whether one of `forms` is used mostly as a verb."""
+        return any(self._entry(form)[2] for form in forms)
 
 
 # the second words of the phrasal verbs looked up ("carry out", "turn down", "put forward")
