@@ -803,3 +803,17 @@ def test_a_short_statement_with_a_verb_the_claim_lacks_is_not_supported(
         "Ruto said Kenya is on track to deploy 2,500 police officers to Haiti by January.\n"
     )
     assert (check(statement, index).verdict == "supported") is supported
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("Kenya sent 2,500 police officers to Haiti.", "supported"),
+        ("Haiti sent 2,500 police officers to Kenya.", "contradicted"),
+    ],
+)
+def test_two_names_in_each_others_slots_swap_roles(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    index = article("Kenya is on track to send 2,500 police officers to Haiti by January.\n")
+    assert check(statement, index).verdict == verdict

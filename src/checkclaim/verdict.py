@@ -317,6 +317,7 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
 
     # names
     matched_claim_names: set[int] = set()
+    roles_of: list[tuple[str, str, str]] = []  # (name, its role here, its role in the claim)
     claim_names = list(entry.names)
     for m in stmt.reading.mentions:
         weight = index.weight(f"@{m.key}")
@@ -331,6 +332,7 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
         )
         if hit is not None:
             matched_claim_names.add(hit)
+            roles_of.append((m.text, m.role, claim_names[hit].role))
             tally.matched += weight
             pairs.append((m.first in stmt.reading.negated, f"@{claim_names[hit].key}"))
             reasons.append(Reason("entity", "agree", m.text, claim_names[hit].text))
@@ -546,6 +548,25 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
                 f"the claim names {rejected} too, without setting it aside",
             )
         )
+
+    # "Haiti sent officers to Kenya" against "Kenya will send officers to Haiti": two names the
+    # claim gives, each in the slot the claim gives the other (a destination and no slot)
+    exchanged = next(
+        (
+            (a, b)
+            for a, role_a, theirs_a in roles_of
+            for b, role_b, theirs_b in roles_of
+            if role_a != role_b
+            and role_a == theirs_b
+            and role_b == theirs_a
+            and "dest" in (role_a, role_b)
+        ),
+        None,
+    )
+    if exchanged is not None:
+        conflicts += 1
+        a, b = exchanged
+        reasons.append(Reason("order", "disagree", a, b, f"{a} and {b} swap roles"))
 
     # who did what to whom: "A beat B" against "B beat A", "A more than B" against "B more than A"
     swap = _swapped(stmt.seq, entry.seq, lex)
