@@ -20,18 +20,22 @@ CASES = Path(__file__).parent / "data" / "cases"
 FOLDERS = sorted(p for p in CASES.iterdir() if (p / "statements.jsonl").is_file())
 LABELS = ("supported", "contradicted", "unknown")
 
-# Floors, measured 2026-11-28: pooled macro-F1 0.82 over the ten sets (0.93 over the six
-# written before the held-out four; the goal is 0.90); each set 0.87 or more, but
-# the four held-out sets (reworded by writers who had not seen checkclaim at work).
-POOLED_MACRO_F1 = 0.80
+# Floors, measured 2026-11-28: pooled macro-F1 0.77 over the fourteen sets (0.93 over the six
+# written before the eight held-out ones; the goal is 0.90); each set 0.87 or more,
+# but the held-out sets (reworded by writers who had not seen checkclaim at work).
+POOLED_MACRO_F1 = 0.75
 SET_MACRO_F1 = 0.85
 HELD_OUT_MACRO_F1 = {
     "composed-strike": 0.50,
     "composed-measles": 0.75,
     "composed-airline": 0.70,
     "composed-court": 0.58,
+    "composed-wildfire": 0.63,
+    "composed-merger": 0.57,
+    "composed-space": 0.63,
+    "composed-budget": 0.53,
 }
-# Contradicted statements called supported, pooled over every set (of 96): none.
+# Contradicted statements called supported, pooled over every set (of 136): none.
 MAX_FALSE_SUPPORTED = 0
 
 

@@ -817,3 +817,97 @@ def test_two_names_in_each_others_slots_swap_roles(
 ) -> None:
     index = article("Kenya is on track to send 2,500 police officers to Haiti by January.\n")
     assert check(statement, index).verdict == verdict
+
+
+BLAZE = (
+    "Fire crews gain ground\n\n"
+    '"This is the hardest fire in two decades," fire service chief Tomas Reyl told reporters.\n\n'
+    "Governor Alina Marek declared an emergency on Sunday and announced 18 million euros in "
+    "aid for families who lost their homes. She also asked the government for two more aircraft."
+    "\n\nThe cost of the response is about 40 million euros, according to the finance ministry, "
+    "of which the Highlands Fire and Rescue Service (HFRS) will pay half.\n\n"
+    "According to the farmers' union, feed prices have risen by nearly 9 percent since June.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        (
+            "Governor Marek announced 18 million euros in aid for families who lost their homes.",
+            "supported",
+        ),
+        (
+            "Fire service chief Tomas Reyl announced 18 million euros in aid for families who lost "
+            "their homes.",
+            "contradicted",
+        ),
+        ("Reyl asked the government for two more aircraft.", "contradicted"),
+        ("Marek asked the government for two more aircraft.", "supported"),
+    ],
+)
+def test_who_a_claim_opens_on_is_its_actor(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    """The person a claim opens on (or "she" stands for) did it; a statement that opens on a
+    person named nearby gives the act to someone else. "their" is no person's pronoun."""
+    assert check(statement, article(BLAZE)).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        (
+            "The response costs about 40 million euros, according to the finance ministry.",
+            "supported",
+        ),
+        ("The response costs about 40 million euros, according to the HFRS.", "contradicted"),
+        (
+            "According to the police, feed prices have risen by nearly 9 percent since June.",
+            "contradicted",
+        ),
+        (
+            "According to the farmers' union, feed prices have risen by nearly 9 percent "
+            "since June.",
+            "supported",
+        ),
+    ],
+)
+def test_a_source_is_the_one_the_claim_gives(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    """A name the claim gives in another role is not its source; "according to the police,"
+    names the police and nothing after the comma."""
+    assert check(statement, article(BLAZE)).verdict == verdict
+
+
+def test_a_defined_long_name_is_one_name_and_and_all(article: Callable[[str], object]) -> None:
+    index = article(BLAZE)
+    entry = next(e for e in index.index.entries if "HFRS" in e.claim.text)
+    assert "highlands fire and rescue service" in {n.key for n in entry.names}
+
+
+def test_the_name_after_said_that_acts_is_not_the_source(article: Callable[[str], object]) -> None:
+    """ "Prosecutors said Voric received ...": Voric is who the report is about."""
+    index = article(
+        "Prosecutors from the Anti-Fraud Office said Ivan Voric received 940,000 euros.\n"
+    )
+    entry = index.index.entries[0]
+    roles = {n.key: n.role for n in entry.names}
+    assert roles["ivan voric"] != "source"
+    result = check("Voric received 940,000 euros, according to the Anti-Fraud Office.", index)
+    assert result.verdict == "supported"
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("The finance minister said the deficit would fall next year.", "supported"),
+        ("The finance minister said the deficit would widen next year.", "contradicted"),
+    ],
+)
+def test_widening_is_the_opposite_of_falling(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    index = article("The finance minister said the deficit would fall to 2.8 percent next year.\n")
+    assert check(statement, index).verdict == verdict

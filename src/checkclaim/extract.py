@@ -24,7 +24,7 @@ from checkclaim.sentences import split
 _DEFINED_ABBR = re.compile(
     r"((?:[A-Z][\w'\-]*\s+(?:(?:of|for|and|on|in|the|de)\s+){0,2}){1,8}[A-Z][\w'\-]*)\s+\(([A-Z][A-Za-z]*[A-Z])\)"
 )
-_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "they", "their", "it", "its"})
+_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
 # "the district", "the province": a place named before, in a sentence that names none
 _PLACE_NOUNS = frozenset(
     ("district", "province", "region", "city", "town", "village", "country", "capital", "county")
@@ -227,7 +227,14 @@ def build_claims(
         entities = tuple(Entity(m.text, kind_of(m.key, m.kind), m.role) for m in reading.mentions)
         named = {e.text for e in entities}
         context: tuple[str, ...] = ()
-        pronoun = {t.folded for t in reading.tokens} & _PRONOUNS
+        # "he" or "she" before any person the sentence names stands for the last one named
+        first_named = min(
+            (m.first for m in reading.mentions if m.kind in ("person", "name")), default=None
+        )
+        pronoun = any(
+            t.folded in _PRONOUNS and (first_named is None or i < first_named)
+            for i, t in enumerate(reading.tokens)
+        )
         quotes = _QUOTES.search(details.text) is not None
         if speaker and speaker not in named:
             # the quotation goes on: "I" is the speaker ("This is the fifth time I've been

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from checkclaim.lexicon import Lexicon
+from checkclaim.lexicon import Lexicon, thesaurus
 from checkclaim.normalize import fold
 from checkclaim.quantities import MONTHS, WEEKDAYS
 
@@ -109,6 +109,8 @@ class Names:
             table.setdefault(tuple(key.replace("-", " ").split()), (key, kind))
         for alias, (key, kind) in (extra or {}).items():
             table[tuple(alias.split())] = (key, kind)
+            # the long form is one name, "and" and all ("Highlands Fire and Rescue Service")
+            table.setdefault(tuple(key.replace("-", " ").split()), (key, kind))
         self.table = table
         self.longest = max((len(k) for k in table), default=1)
         self.longest_from: dict[str, int] = {}  # first word -> the longest name it starts
@@ -313,7 +315,12 @@ def _mentions(
             not shouting
             and tok.text[:1].isupper()
             # a hyphenated word may be a name too ("Port-au-Prnce", misspelt), in a statement
-            and (tok.folded.isalpha() or (not by_case and tok.folded.replace("-", "").isalpha()))
+            # and in an article, a hyphenated word in capitals throughout ("Anti-Fraud Office")
+            and (
+                tok.folded.isalpha()
+                or (not by_case and tok.folded.replace("-", "").isalpha())
+                or all(p[:1].isupper() and p.isalpha() for p in tok.text.split("-"))
+            )
             and (
                 tok.folded not in lex.stopwords
                 # "the State Audit Institution": an ordinary word in capitals opening a name,
@@ -365,7 +372,7 @@ def _mentions(
             i = j
             continue
         i += 1
-    return _roles(tokens, out)
+    return _roles(text, tokens, out)
 
 
 def sequence(reading: Reading) -> list[str]:
@@ -450,7 +457,7 @@ def _bare(text: str) -> str:
     return text[:-2] if text.endswith("'s") else text.rstrip("'")
 
 
-def _roles(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+def _roles(text: str, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
     """The slot each name fills, from the word before it; a list shares its first member's."""
     out: list[Mention] = []
     prev: Mention | None = None
@@ -468,6 +475,8 @@ def _roles(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
             role = "source"
         elif j >= 0 and tokens[j].folded in _ROLE_BEFORE:
             role = _ROLE_BEFORE[tokens[j].folded]
+            if role == "source" and _acts_next(text, tokens, m.last):
+                role = ""  # "prosecutors said Voric received ...": who the report is about
         elif prev is not None and j >= 0 and tokens[j].folded in ("and", "or") and prev.last >= j:
             role = prev.role  # "from China and Russia"
         elif prev is not None and prev.last == m.first and _continues_list(tokens, m.last):
@@ -479,6 +488,22 @@ def _roles(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         out.append(Mention(_bare(m.text), m.key, m.kind, role, m.first, m.last))
         prev = out[-1]
     return out
+
+
+_AUXILIARIES = frozenset(
+    "would will could should can may might must had has have was were is are did does".split()  # noqa: SIM905
+)
+
+
+def _acts_next(text: str, tokens: list[Token], after: int) -> bool:
+    """Whether the word right after a name (no comma between) is a verb: the name is the
+    subject of a clause of its own."""
+    if after >= len(tokens):
+        return False
+    if any(c in ",;:()" for c in text[tokens[after - 1].end : tokens[after].start]):
+        return False
+    t = tokens[after]
+    return t.folded in _AUXILIARIES or thesaurus().is_verb(t.lemma, t.folded)
 
 
 _REPORTS = frozenset(
@@ -539,7 +564,15 @@ def _source(text: str, tokens: list[Token], mentions: list[Mention]) -> str:
     low = [t.folded for t in tokens]
     for i in range(len(low) - 1):
         if low[i] == "according" and low[i + 1] == "to":
-            words = [t.folded for t in tokens[i + 2 : i + 6] if t.folded not in ("the", "a", "an")]
+            words = []
+            for k in range(i + 2, min(i + 6, len(tokens))):
+                # "according to the police, teachers' pay ...": the name ends at the comma
+                if k > i + 2 and any(
+                    c in ",;:()" for c in text[tokens[k - 1].end : tokens[k].start]
+                ):
+                    break
+                if tokens[k].folded not in ("the", "a", "an"):
+                    words.append(tokens[k].folded)
             return " ".join(words[:3])
     said = _SAYS.match(text)
     if said:

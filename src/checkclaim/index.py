@@ -40,7 +40,7 @@ from checkclaim.models import Claim, ClaimSet, DateRef, Entity, Interval, Quanti
 from checkclaim.normalize import fold, normalize, stem
 from checkclaim.quantities import extract, figure_keys
 
-CACHE_FORMAT = 10
+CACHE_FORMAT = 11
 TOPIC_SHARE = 0.2
 NEAR = 2  # sentences either side whose names a claim's statement may name
 SCENE_SENTENCES = 8  # how far the place a sentence opens on carries
