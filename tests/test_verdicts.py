@@ -911,3 +911,51 @@ def test_widening_is_the_opposite_of_falling(
 ) -> None:
     index = article("The finance minister said the deficit would fall to 2.8 percent next year.\n")
     assert check(statement, index).verdict == verdict
+
+
+MERGER = (
+    "Haulier agrees takeover\n\n"
+    "Kestrel Haulage Group has agreed to buy Marrowby Freight for 412 pence a share in cash. "
+    "Marrowby's shares jumped 31 percent to 390p in morning trading.\n\n"
+    "The march was organised by the National Federation of Teachers. Teachers came on more "
+    "than 150 buses, the union said. Police put the crowd at about 12,000.\n\n"
+    "More than 1,200 engineers worked on the new depots, according to Kestrel.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        (
+            "Kestrel Haulage Group will pay 412p in cash for each Marrowby Freight share.",
+            "supported",
+        ),
+        (
+            "Kestrel Haulage Group will pay 450p in cash for each Marrowby Freight share.",
+            "contradicted",
+        ),
+        ("More than a thousand engineers worked on the new depots, Kestrel said.", "supported"),
+        (
+            "More than two thousand engineers worked on the new depots, Kestrel said.",
+            "contradicted",
+        ),
+        ("Teachers came on more than 150 buses, the federation said.", "supported"),
+        ("Teachers came on more than 150 buses, police said.", "contradicted"),
+    ],
+)
+def test_figures_and_sources_as_a_reader_takes_them(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    """ "412p" is 412 pence, and another claim's 390p does not outweigh the claim that gives
+    412; "a thousand" is 1,000; "the union", "the federation" is what the article calls
+    the federation it names, but the police are not."""
+    assert check(statement, article(MERGER)).verdict == verdict
+
+
+def test_a_title_of_several_words_is_not_part_of_the_name(
+    article: Callable[[str], object],
+) -> None:
+    index = article("Regional Governor Alina Marek declared a state of emergency on Sunday.\n")
+    entry = index.index.entries[0]
+    assert [(n.key, n.kind) for n in entry.names] == [("alina marek", "person")]
+    assert check("Marek declared a state of emergency on Sunday.", index).verdict == "supported"

@@ -352,8 +352,13 @@ def _mentions(
             # a title ("President", "Mr") marks a person and is not part of the name
             kind = "name"
             is_org = any(w.folded in lex.org_words for w in words)
-            while words and words[0].folded in lex.titles and len(words) > 1 and not is_org:
-                words = words[1:]
+            # "Regional Governor Alina Marek", "Finance Minister Irena Valcho": all up to the
+            # last title word
+            last_title = max(
+                (k for k, w in enumerate(words[:-1]) if w.folded in lex.titles), default=-1
+            )
+            if last_title >= 0 and not is_org:
+                words = words[last_title + 1 :]
                 kind = "person"
             if words and words[0].folded in lex.titles and len(words) == 1:
                 i = j
@@ -574,7 +579,7 @@ def _source(text: str, tokens: list[Token], mentions: list[Mention]) -> str:
                 if tokens[k].folded not in ("the", "a", "an"):
                     words.append(tokens[k].folded)
             return " ".join(words[:3])
-    said = _SAYS.match(text)
+    said = _SAYS.match(text) or _SAID_AFTER.search(text)
     if said:
         words = [fold(w) for w in said.group(1).split()]
         if words[-1] in _BE:
@@ -586,6 +591,12 @@ def _source(text: str, tokens: list[Token], mentions: list[Mention]) -> str:
 _BE = frozenset(("is", "are", "was", "were", "be", "been", "being", "has", "have", "had"))
 
 
+# "..., police said.": who speaks, after the report, in ordinary words
+_SAID_AFTER = re.compile(
+    r",\s+(?:the\s+|a\s+)?((?:[^\W\d_][\w'-]*\s+){0,2}?[^\W\d_][\w'-]*)\s+"
+    r"(?:says|said|reported|estimated|added|told\s+reporters)\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
 # "The Red Cross says ...": who speaks, at the start of a statement, in any letter case
 _SAYS = re.compile(
     r"\s*(?:the\s+|a\s+)?((?:[^\W\d_][\w'-]*\s+){0,3}?[^\W\d_][\w'-]*)\s+"

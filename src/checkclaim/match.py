@@ -172,7 +172,9 @@ _CLAUSE_SPLIT = re.compile(
     # "a net loss of €24 million, compared with a profit of €65 million": a clause of its own
     r"|,\s+(?=compared\s+(?:with|to)\b)"
     # "..., with Harry Kane scoring in injury time": a clause of its own
-    r"|,\s+with\s+(?=(?:[\w'-]+\s+){1,4}[a-z]+ing\b)",
+    r"|,\s+with\s+(?=(?:[\w'-]+\s+){1,4}[a-z]+ing\b)"
+    # "... in the cuts, which will mostly hit the head office": what is said of the cuts
+    r"|,\s+(?=which\s+(?:will|would|has|have|had|is|are|was|were)\s)",
     re.I,
 )
 

@@ -355,20 +355,33 @@ def _judge(text: str, index: Any, explain: bool = False) -> Result:
         a = assess(stmt, entry, index)
         judged.append((entry, sim, a))
 
+    supported = [j for j in judged if j[2].verdict == "supported"]
+    contradicted = [j for j in judged if j[2].verdict == "contradicted"]
+    best_sup = max(supported, key=lambda j: (j[2].coverage, j[1]), default=None)
+    # a figure or date the best support gives as the statement does ("412p" and "412 pence a
+    # share") is no sign that another claim, with another figure, is the one restated
+    agreed = (
+        {(r.kind, r.statement) for r in best_sup[2].reasons if r.status == "agree"}
+        if best_sup is not None
+        else set()
+    )
+
     def fit(j: tuple[Any, float, Assessment]) -> float:
         a = j[2]
         if a.verdict != "contradicted":
             return a.coverage
         # a changed figure or date is the surer sign of the claim a statement restates
-        hard = any(r.status == "disagree" and r.kind in ("number", "date") for r in a.reasons)
+        hard = any(
+            r.status == "disagree"
+            and r.kind in ("number", "date")
+            and (r.kind, r.statement) not in agreed
+            for r in a.reasons
+        )
         return a.aligned + (FIGURE_BONUS if hard else 0.0)
 
     # The claim a statement is about is the one that accounts for most of it (a contradiction
     # is measured leaving out the details that disagree). Within one article a support must
     # fit about as well as the best contradiction; across articles, a support wins.
-    supported = [j for j in judged if j[2].verdict == "supported"]
-    contradicted = [j for j in judged if j[2].verdict == "contradicted"]
-    best_sup = max(supported, key=lambda j: (j[2].coverage, j[1]), default=None)
     best_con = max(contradicted, key=lambda j: (fit(j), j[1]), default=None)
     if best_sup is not None and (
         best_con is None

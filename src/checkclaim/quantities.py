@@ -125,6 +125,9 @@ _CURRENCY_WORDS = {
     "yuan": "cny",
     "rupee": "inr",
     "rupees": "inr",
+    # pence, as share prices are quoted in London ("412p", "412 pence")
+    "pence": "pence",
+    "penny": "pence",
 }
 _CURRENCY_AFTER = re.compile(
     r"\s+(?:" + "|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True)) + r")\b'?", re.I
@@ -289,7 +292,16 @@ _QUANTIFIER_RE = re.compile(
 _HALF_MAGNITUDE = re.compile(
     r"\b(?:half\s+a|a\s+half)\s+(million|billion|thousand|1000000|1000000000|1000)\b", re.I
 )
-_A_MAGNITUDE = re.compile(r"\b(?:a|one)\s+(million|billion|thousand|1000000|1000000000)\b", re.I)
+_A_MAGNITUDE = re.compile(
+    r"\b(?:a|one)\s+(million|billion|thousand|hundred|1000000|1000000000|1000|100)\b"
+    # not "one hundred and fifty", "a hundred thousand": alpha2digit reads those whole
+    r"(?!\s+(?:and\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|"
+    r"billion)\b)",
+    re.I,
+)
+# "a thousand", "a hundred": the figure itself, which alpha2digit would leave as "1 1000"
+_A_MAGNITUDE_DIGITS = {"thousand": "1000", "1000": "1000", "hundred": "100", "100": "100"}
 # "nearly a decade", "a year ago": one of a unit of time
 _A_SPAN = re.compile(
     r"\b((?:nearly|almost|about|around|over|more than|less than|under|for|within|just)\s+)"
@@ -312,7 +324,7 @@ _MAGNITUDE_NAMES = {
 # "two officers" (alpha2digit leaves one and two alone: "one of", "the two of them")
 _TWO = re.compile(
     r"(?<!\bno )(?<!\bany )(?<!\bevery )(?<!\bsome )(?<!\bthe )"
-    r"\b(one|two)\s+(?!of\b|or\b|and\b|to\b|another\b|other\b|more\b|was\b|is\b|who\b"
+    r"\b(one|two)\s+(?!of\b|or\b|and\b|to\b|another\b|other\b|was\b|is\b|who\b"
     r"|hundred\b|thousand\b|million\b|billion\b|trillion\b|dozen\b)(?=[a-z])",
     re.I,
 )
@@ -530,9 +542,15 @@ def prepare(text: str) -> str:
     if "aged " in low or "age of " in low or "ages of " in low:
         # "under the age of five", "aged 14": an age is a number of years
         text = _AGE.sub(lambda m: f"{m.group(0)} years", text)
-    if "million" in low or "billion" in low or "thousand" in low or "1000" in low:
+    if (
+        "million" in low
+        or "billion" in low
+        or "thousand" in low
+        or "100" in low
+        or "hundred" in low
+    ):
         text = _HALF_MAGNITUDE.sub(lambda m: "0.5 " + _magnitude_word(m.group(1)), text)
-        text = _A_MAGNITUDE.sub(lambda m: "1 " + _magnitude_word(m.group(1)), text)
+        text = _A_MAGNITUDE.sub(_a_magnitude, text)
     if "dozen" in low:
         text = _A_DOZEN.sub("12", text)
     if " a " in low or " an " in low or " one " in low:
@@ -548,7 +566,7 @@ def prepare(text: str) -> str:
             return f"\x00{len(kept) - 1}\x00"
 
         protected = _FRACTION_RE.sub(keep, text.replace("\x00", " "))
-        protected = _TWO.sub(lambda m: "1 " if m.group(1).lower() == "one" else "2 ", protected)
+        protected = _TWO.sub(_one_or_two, protected)
         text = _KEPT.sub(lambda m: kept[int(m.group(1))], alpha2digit(protected, "en"))
         text = _SPELLED_MAGNITUDE.sub(
             lambda m: (m.group(1) or m.group(3)) + " " + _MAGNITUDE_NAMES[m.group(2) or m.group(4)],
@@ -557,6 +575,19 @@ def prepare(text: str) -> str:
     if "dozen" in low:
         text = _N_DOZEN.sub(lambda m: str(int(m.group(1)) * 12), text)
     return text
+
+
+def _one_or_two(m: re.Match[str]) -> str:
+    if m.group(1).lower() == "two":
+        return "2 "  # "two more aircraft" as well as "two officers"
+    if m.string.startswith("more", m.end()):
+        return m.group(0)  # "one more time"
+    return "1 "
+
+
+def _a_magnitude(m: re.Match[str]) -> str:
+    word = m.group(1).lower()
+    return _A_MAGNITUDE_DIGITS.get(word) or "1 " + _magnitude_word(word)
 
 
 def _magnitude_word(word: str) -> str:
@@ -642,6 +673,8 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
         kind = "points" if "point" in pct else "percent"
     elif cur:
         kind, unit = "money", _CURRENCIES.get(cur, cur)
+    elif _PENCE.match(text, m.end()):
+        kind, unit = "money", "pence"  # "412p", not "5 p.m."
     else:
         kind, unit = _kind_of(unit)
         if kind == "count" and not unit and not mult_word and _YEAR_RE.match(digits):
@@ -689,6 +722,9 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
     if num2:  # "3 and 4": only the first figure is this quantity
         surface = text[m.start() : m.end("mult") if m.group("mult") else m.end("num")].strip()
     return Quantity(surface, value, kind, unit, qual, iv)
+
+
+_PENCE = re.compile(r"p(?!\w|\.\w)")
 
 
 def _second(m: re.Match[str], first: Quantity) -> Quantity | None:
