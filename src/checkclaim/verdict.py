@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 
@@ -182,9 +183,12 @@ def _lead_key(seq: tuple[str, ...]) -> str | None:
     return None
 
 
+_Party = TypeVar("_Party", Name, Mention)
+
+
 def _lead(
-    names: list[Name] | list[Mention], seq: tuple[str, ...], context: tuple[Name, ...] = ()
-) -> Name | Mention | None:
+    names: Sequence[_Party], seq: tuple[str, ...], context: Sequence[_Party] = ()
+) -> _Party | None:
     """The person or organisation a sentence opens on, as its subject: named in its first few
     words ("HFRS chief Tomas Reyl": the person after the organisation), or the one "he" or
     "she" stands for."""
