@@ -959,3 +959,54 @@ def test_a_title_of_several_words_is_not_part_of_the_name(
     entry = index.index.entries[0]
     assert [(n.key, n.kind) for n in entry.names] == [("alina marek", "person")]
     assert check("Marek declared a state of emergency on Sunday.", index).verdict == "supported"
+
+
+HOSPITAL = (
+    "Eleven treated in hospital\n\n"
+    "No deaths have been reported, but 11 people were treated in hospital for burns, "
+    "according to the regional health department.\n\n"
+    "The Highlands Fire and Rescue Service (HFRS) said the fire was 35 percent contained. "
+    "Freightworkers United condemned the job cuts.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        (
+            "Eleven people were treated in hospital, according to the health department.",
+            "supported",
+        ),
+        ("Eleven people were treated in hospital, according to the HFRS.", "contradicted"),
+        ("Freightworkers United welcomed the job cuts.", "contradicted"),
+        ("Freightworkers United denounced the job losses.", "supported"),
+    ],
+)
+def test_another_source_than_the_ordinary_words_of_the_claim(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    """A named source against one the claim gives in ordinary words; welcoming is the
+    opposite of condemning; job losses are job cuts."""
+    assert check(statement, article(HOSPITAL)).verdict == verdict
+
+
+LAUNCH = (
+    "The satellite was launched on Tuesday from the Tavrin Cosmodrome.\n\n"
+    "The Lumen-2 satellite lifted off at 06:42 local time from the Tavrin Cosmodrome, near the "
+    "coastal town of Pellaq, aboard a Sabre-4 rocket built by Ardent Launch Systems.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("Lumen-2 lifted off from the Tavrin Cosmodrome on Tuesday.", "supported"),
+        ("Lumen-2 lifted off from the Tavrin Cosmodrome on Thursday.", "contradicted"),
+    ],
+)
+def test_a_date_another_sentence_gives_settles_it_either_way(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    """ "Lumen" opening a statement is the claim's name "Lumen" (not a word the article never
+    uses); the sentence that dates the launch settles the weekday, agreeing or not."""
+    assert check(statement, article(LAUNCH)).verdict == verdict

@@ -80,6 +80,11 @@ class Entry:
     def lemma_set(self) -> frozenset[str]:
         return frozenset(self.lemmas) | frozenset(self.words)
 
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        """The single-word names the claim gives ("Lumen" of "Lumen-2")."""
+        return frozenset(n.key for n in self.names if " " not in n.key)
+
 
 @dataclass(frozen=True, slots=True)
 class Facts:

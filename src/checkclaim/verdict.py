@@ -61,6 +61,11 @@ class Assessment:
     reasons: tuple[Reason, ...]
     conflicts: int
     new_details: int
+    # the coverage were the dates the claim lacks given by another sentence (see complete())
+    dated: float = 0.0
+    # how well the claim fits the rest of the statement, whether its dates agree or not: the
+    # same event, told with the same date or another (see complete())
+    event: float = 0.0
 
 
 class _Tally:
@@ -319,6 +324,11 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
             pairs.append((w.negated, w.lemma if w.lemma in entry.lemma_set else w.folded))
             matched_at[id(w)] = pairs[-1][1]
             continue
+        if w.folded in entry.name_words:
+            # "Lumen-2 lifted off": a name the statement's first word did not read as one
+            tally.matched += w.weight
+            pairs.append((w.negated, f"@{w.folded}"))
+            continue
         group = next((g for g in lex.synonyms.get(w.lemma, ()) if g in syn_of_claim), None)
         if group is not None:
             opp = opposite_of(w)
@@ -500,6 +510,24 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
                 ),
                 None,
             )
+        if (
+            rival is None
+            and m.role == "source"
+            and not any(n.role == "source" for n in claim_names)
+            and (theirs := _according_to(claim.text))
+        ):
+            # "..., according to the HFRS" against "..., according to the regional health
+            # department": another source than the one the claim gives in ordinary words
+            words = fold(theirs).split()
+            if not (_key_words(m.key) & set(words)) and not (
+                len(words) == 1 and _described_as(index, entry, words[0], m.key)
+            ):
+                conflicts += 1
+                tally.conflict += weight
+                reasons.append(
+                    Reason("entity", "disagree", m.text, theirs, f"{m.text} vs {theirs}")
+                )
+                continue
         if rival is not None:
             conflicts += 1
             tally.conflict += weight
@@ -813,7 +841,15 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
         verdict = "supported"
     else:
         verdict = "unknown"
-    return Assessment(verdict, coverage, aligned, tuple(reasons), conflicts, new_details)
+    undated = sum(DATE_WEIGHT for r in reasons if r.kind == "date" and r.status == "missing")
+    total = tally.matched + tally.conflict + tally.missing
+    dated = (tally.matched + undated) / total if total else 0.0
+    redated = sum(DATE_WEIGHT for r in reasons if r.kind == "date" and r.status == "disagree")
+    fit = tally.matched + redated
+    event = fit / (fit + tally.missing) if fit + tally.missing else 0.0
+    return Assessment(
+        verdict, coverage, aligned, tuple(reasons), conflicts, new_details, dated, event
+    )
 
 
 def complete(primary: Assessment, others: list[tuple[Entry, Assessment]]) -> Assessment | None:
@@ -832,11 +868,13 @@ def complete(primary: Assessment, others: list[tuple[Entry, Assessment]]) -> Ass
         or primary.conflicts
         or not missing
         or primary.new_details != len(missing)
-        or primary.coverage < SUPPORT_COVERAGE
     ):
         return None
     shared = {r.statement for r in primary.reasons if r.kind == "entity" and r.status == "agree"}
     names_missing = any(r.kind == "entity" for r in missing)
+    # "Lumen-2 lifted off from the Tavrin Cosmodrome on Thursday": the rest must fit the claim
+    if (primary.coverage if names_missing else primary.dated) < SUPPORT_COVERAGE:
+        return None
     if len(shared) < (2 if names_missing else 1):
         return None  # one name in common does not make the same event
     settled: dict[tuple[str, str], Reason] = {}
@@ -848,7 +886,7 @@ def complete(primary: Assessment, others: list[tuple[Entry, Assessment]]) -> Ass
         }
         if not {("entity", name) for name in shared} <= agree.keys():
             continue
-        if not names_missing and a.coverage < COMPLETE_COVERAGE:
+        if not names_missing and a.event < COMPLETE_COVERAGE:
             continue
         where = f" (the article: {_short(entry.claim.text)})"
         for m in missing:
@@ -1213,6 +1251,7 @@ def _unheard(w: Word, index: Index, synonyms: dict[str, frozenset[int]]) -> bool
     return (
         index.df(w.lemma) == 0
         and index.df(w.folded) == 0
+        and index.df(f"@{w.folded}") == 0
         and not any(index.df(f"~{g}") for g in synonyms.get(w.lemma, ()))
     )
 
