@@ -1010,3 +1010,28 @@ def test_a_date_another_sentence_gives_settles_it_either_way(
     """ "Lumen" opening a statement is the claim's name "Lumen" (not a word the article never
     uses); the sentence that dates the launch settles the weekday, agreeing or not."""
     assert check(statement, article(LAUNCH)).verdict == verdict
+
+
+TAKEOVER = (
+    "Kestrel Haulage Group has agreed to buy its smaller rival Marrowby Freight for 412 pence "
+    "a share.\n\n"
+    "Panama's attempt in the 54th minute, by Michael Murillo, was saved by Thibaut Courtois.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("Kestrel Haulage Group has agreed to take over Marrowby Freight.", "supported"),
+        ("Marrowby Freight was bought by Kestrel Haulage Group.", "supported"),
+        ("Marrowby Freight has agreed to take over Kestrel Haulage Group.", "contradicted"),
+        ("Kestrel Haulage Group was bought by Marrowby Freight.", "contradicted"),
+        ("Thibaut Courtois saved a 54th-minute attempt by Panama's Michael Murillo.", "supported"),
+    ],
+)
+def test_who_acts_and_who_is_acted_on(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    """The two parties of one act, by word order and the passive ("was bought by"), not by
+    any "by" ("an attempt by Murillo")."""
+    assert check(statement, article(TAKEOVER)).verdict == verdict

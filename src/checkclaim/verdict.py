@@ -417,6 +417,7 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
     # names
     matched_claim_names: set[int] = set()
     roles_of: list[tuple[str, str, str]] = []  # (name, its role here, its role in the claim)
+    same_names: list[tuple[Mention, Name]] = []  # a statement's name, and the claim's it is
     claim_names = list(entry.names)
     for m in stmt.reading.mentions:
         weight = index.weight(f"@{m.key}")
@@ -453,6 +454,7 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
                 continue
         if hit is not None:
             matched_claim_names.add(hit)
+            same_names.append((m, claim_names[hit]))
             roles_of.append((m.text, m.role, claim_names[hit].role))
             tally.matched += weight
             pairs.append((m.first in stmt.reading.negated, f"@{claim_names[hit].key}"))
@@ -745,6 +747,15 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
         a, b = exchanged
         reasons.append(Reason("order", "disagree", a, b, f"{a} and {b} swap roles"))
 
+    # "Marrowby has agreed to take over Kestrel" against "Kestrel has agreed to buy Marrowby":
+    # the one who acts, and the one acted on, the other way round
+    if converse_conflict is None and exchanged is None:
+        turned = _agent_swapped(stmt, entry, same_names, lex)
+        if turned is not None:
+            conflicts += 1
+            a, b = turned
+            reasons.append(Reason("order", "disagree", a, b, f"{a} and {b} swap roles"))
+
     # who did what to whom: "A beat B" against "B beat A", "A more than B" against "B more than A"
     swap = _swapped(stmt.seq, entry.seq, lex)
     if swap is not None:
@@ -1016,6 +1027,58 @@ def _swapped(stmt: tuple[str, ...], claim: tuple[str, ...], lex: Lexicon) -> tup
                 if d_claim is not None and d_stmt is not None and d_claim != d_stmt:
                     return a.lstrip("@"), b.lstrip("@")
     return None
+
+
+# words that make two parties act together or on each other alike ("Kestrel and Marrowby
+# agreed", "talks with", "a match between")
+_TOGETHER = frozenset(("and", "with", "between", "against", "or", "nor", "&"))
+
+
+def _agent_swapped(
+    stmt: Statement, entry: Entry, same: list[tuple[Mention, Name]], lex: Lexicon
+) -> tuple[str, str] | None:
+    """Two names the statement and the claim share, in plain slots, with the same act between
+    them (a word both put there), where the one who acts in the claim is acted on in the
+    statement: by word order, and "by" between them for the passive. None otherwise."""
+    plain = [
+        (m, n)
+        for m, n in same
+        if m.role in ("", "agent") and n.role in ("", "agent") and m.kind != "place"
+    ]
+    if len(plain) < 2:
+        return None
+    plain.sort(key=lambda p: p[0].first)
+    (m1, n1), (m2, n2) = plain[0], plain[1]
+    if n1.key == n2.key:
+        return None
+    try:
+        i1, i2 = stmt.seq.index(f"@{m1.key}"), stmt.seq.index(f"@{m2.key}")
+        j1, j2 = entry.seq.index(f"@{n1.key}"), entry.seq.index(f"@{n2.key}")
+    except ValueError:
+        return None
+    if i1 >= i2:
+        return None
+    ours = stmt.seq[i1 + 1 : i2]
+    theirs = entry.seq[min(j1, j2) + 1 : max(j1, j2)]
+    if not ours or not theirs or _TOGETHER & set(ours) or _TOGETHER & set(theirs):
+        return None
+    acts = {x for x in ours if x.isalpha() and x not in lex.stopwords} & set(theirs)
+    if not acts:
+        return None  # no act the two put between the parties
+    # who acts: the first named, unless a passive stands between them ("was bought by"; not
+    # "saved an attempt by Murillo")
+    agent_ours = n2 if _passive(ours) else n1
+    first = n1 if j1 < j2 else n2
+    second = n2 if first is n1 else n1
+    agent_theirs = second if _passive(theirs) else first
+    if agent_ours.key == agent_theirs.key:
+        return None
+    return m1.text, m2.text
+
+
+def _passive(seq: tuple[str, ...]) -> bool:
+    """Whether the tokens hold a passive: a form of "be", a word or two, and "by"."""
+    return any(x == "by" and "be" in seq[max(0, k - 3) : k] for k, x in enumerate(seq))
 
 
 def _parties(stmt: tuple[str, ...], i: int, shared: set[str]) -> Iterator[tuple[str, str]]:
