@@ -808,8 +808,8 @@ def test_a_short_statement_with_a_verb_the_claim_lacks_is_not_supported(
 @pytest.mark.parametrize(
     ("statement", "verdict"),
     [
-        ("Kenya sent 2,500 police officers to Haiti.", "supported"),
-        ("Haiti sent 2,500 police officers to Kenya.", "contradicted"),
+        ("Kenya is sending 2,500 police officers to Haiti.", "supported"),
+        ("Haiti is sending 2,500 police officers to Kenya.", "contradicted"),
     ],
 )
 def test_two_names_in_each_others_slots_swap_roles(
@@ -1023,9 +1023,9 @@ TAKEOVER = (
     ("statement", "verdict"),
     [
         ("Kestrel Haulage Group has agreed to take over Marrowby Freight.", "supported"),
-        ("Marrowby Freight was bought by Kestrel Haulage Group.", "supported"),
+        ("Marrowby Freight is being bought by Kestrel Haulage Group.", "supported"),
         ("Marrowby Freight has agreed to take over Kestrel Haulage Group.", "contradicted"),
-        ("Kestrel Haulage Group was bought by Marrowby Freight.", "contradicted"),
+        ("Kestrel Haulage Group is being bought by Marrowby Freight.", "contradicted"),
         ("Thibaut Courtois saved a 54th-minute attempt by Panama's Michael Murillo.", "supported"),
     ],
 )
@@ -1035,3 +1035,25 @@ def test_who_acts_and_who_is_acted_on(
     """The two parties of one act, by word order and the passive ("was bought by"), not by
     any "by" ("an attempt by Murillo")."""
     assert check(statement, article(TAKEOVER)).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("Kenya is sending 2,500 police officers to Haiti.", "supported"),
+        ("Kenya will deploy 2,500 police officers to Haiti.", "supported"),
+        ("Kenya plans to deploy 2,500 police officers to Haiti.", "supported"),
+        ("Kenya has deployed 2,500 police officers to Haiti.", "unknown"),
+        ("Kenya sent 2,500 police officers to Haiti.", "unknown"),
+        ("Kenya has already deployed all 2,500 police officers to Haiti.", "unknown"),
+    ],
+)
+def test_what_the_claim_has_still_to_come_is_not_done(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    """ "on track to deploy": a plan, which a statement may tell as a plan or as under way,
+    but not as done."""
+    index = article(
+        "Ruto said Kenya is on track to deploy 2,500 police officers to Haiti by January.\n"
+    )
+    assert check(statement, index).verdict == verdict

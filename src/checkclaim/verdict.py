@@ -818,6 +818,16 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
         said = ", ".join(acts)
         reasons.append(Reason("wording", "missing", said, "", f"the claim does not say {said}"))
 
+    # "Kenya has deployed 2,500 officers" against "Kenya is on track to deploy 2,500 officers":
+    # what the claim has still to come, the statement reports as done
+    done = _done_before_time(stmt, entry, matched_at, wordnet)
+    if done is not None:
+        new_details += 1
+        ours, theirs = done
+        reasons.append(
+            Reason("tense", "missing", ours, theirs, f"{ours}, where the claim has {theirs}")
+        )
+
     # "Iris Murdoch was murdered in 1919": when two words in five of the statement are words
     # the article never uses, in any form or synonym, it says something the article does not
     unheard = [w.folded for w in unmatched_words if _unheard(w, index, lex.synonyms)]
@@ -1233,6 +1243,34 @@ def _acts(stmt: Statement, unmatched: list[Word], wordnet: Thesaurus) -> list[st
                 continue
         out.append(w.folded)
     return out
+
+
+_TO_COME = frozenset(("to", "will", "would", "could", "may", "might", "shall", "should", "can"))
+_PERFECT = frozenset(("has", "have", "had"))
+
+
+def _done_before_time(
+    stmt: Statement, entry: Entry, matched_at: dict[int, str], wordnet: Thesaurus
+) -> tuple[str, str] | None:
+    """A verb the statement puts in the past or the perfect ("deployed", "has sent") where the
+    claim has the same verb still to come ("to deploy", "will send"): (the statement's words,
+    the claim's). None when there is none."""
+    tokens = stmt.reading.tokens
+    for i, w in zip(stmt.reading.content, stmt.words, strict=True):
+        theirs = matched_at.get(id(w))
+        if theirs is None or w.folded == w.lemma or w.folded.endswith(("ing", "s")):
+            continue
+        if not wordnet.is_verb(w.lemma, w.folded, w.lemma + "e"):
+            continue
+        before = tokens[i - 1].folded if i else ""
+        if before in _TO_COME or before in ("be", "being"):
+            continue
+        spots = [j for j, x in enumerate(entry.seq) if x == theirs]
+        if not spots or not all(j and entry.seq[j - 1] in _TO_COME for j in spots):
+            continue
+        ours = f"{before} {w.folded}" if before in _PERFECT else w.folded
+        return ours, f"{entry.seq[spots[0] - 1]} {theirs}"
+    return None
 
 
 def _telling(x: str, lex: Lexicon) -> bool:
