@@ -1057,3 +1057,27 @@ def test_what_the_claim_has_still_to_come_is_not_done(
         "Ruto said Kenya is on track to deploy 2,500 police officers to Haiti by January.\n"
     )
     assert check(statement, index).verdict == verdict
+
+
+PEACE = (
+    "Ruto announced plans to send additional police officers to Haiti. He noted Kenya's "
+    "support for the African Union Transition Mission in Somalia (ATMIS), which aims to "
+    "stabilise the region against Al-Shabaab threats.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("Ruto announced plans to send more police officers to Haiti.", "supported"),
+        ("Ruto announced plans to send fewer police officers to Haiti.", "contradicted"),
+        ("Kenya supports ATMIS in Somalia.", "supported"),
+        ("Al-Shabaab supports ATMIS in Somalia.", "unknown"),
+    ],
+)
+def test_fewer_for_more_and_the_party_set_against(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    """ "fewer" against "additional" is the other direction; who the claim sets against is not
+    its subject; a place a name contains ("... in Somalia") is named by it."""
+    assert check(statement, article(PEACE)).verdict == verdict

@@ -747,6 +747,24 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
         a, b = exchanged
         reasons.append(Reason("order", "disagree", a, b, f"{a} and {b} swap roles"))
 
+    # "Al-Shabaab supports the mission" against "support for the mission, which aims to
+    # stabilise the region against Al-Shabaab threats": who the claim sets against, made the
+    # subject, is not what the claim reports
+    lead_here = _lead(stmt.reading.mentions, stmt.seq)
+    for m, n in same_names:
+        if n.role == "against" and m.role != "against" and m is lead_here:
+            new_details += 1
+            reasons.append(
+                Reason("entity", "missing", m.text, n.text, f"the claim sets {n.text} against")
+            )
+    # "send fewer police officers" against "send additional police officers"
+    fewer = _fewer_for_more(stmt, entry)
+    if fewer is not None and not any(r.kind == "antonym" for r in reasons):
+        flips += 1
+        reasons.append(
+            Reason("antonym", "disagree", fewer[0], fewer[1], f"opposite: {fewer[0]} vs {fewer[1]}")
+        )
+
     # "Marrowby has agreed to take over Kestrel" against "Kestrel has agreed to buy Marrowby":
     # the one who acts, and the one acted on, the other way round
     if converse_conflict is None and exchanged is None:
@@ -1270,6 +1288,35 @@ def _done_before_time(
             continue
         ours = f"{before} {w.folded}" if before in _PERFECT else w.folded
         return ours, f"{entry.seq[spots[0] - 1]} {theirs}"
+    return None
+
+
+_MORE = frozenset(("more", "additional", "extra", "further"))
+_FEWER = frozenset(("fewer", "less"))
+
+
+def _fewer_for_more(stmt: Statement, entry: Entry) -> tuple[str, str] | None:
+    """ "fewer officers" against "additional officers", either way round: a comparison, not a
+    bound on a figure ("fewer than 500", "more than half")."""
+
+    def kinds(words: list[str]) -> tuple[str, str]:
+        more = next(
+            (w for k, w in enumerate(words) if w in _MORE and words[k + 1 : k + 2] != ["than"]), ""
+        )
+        fewer = next(
+            (w for k, w in enumerate(words) if w in _FEWER and words[k + 1 : k + 2] != ["than"]),
+            "",
+        )
+        return more, fewer
+
+    ours_more, ours_fewer = kinds([t.folded for t in stmt.reading.tokens])
+    if not ours_more and not ours_fewer:
+        return None
+    theirs_more, theirs_fewer = kinds(list(entry.seq))
+    if ours_fewer and theirs_more and not theirs_fewer and not ours_more:
+        return ours_fewer, theirs_more
+    if ours_more and theirs_fewer and not theirs_more and not ours_fewer:
+        return ours_more, theirs_fewer
     return None
 
 
