@@ -1081,3 +1081,34 @@ def test_fewer_for_more_and_the_party_set_against(
     """ "fewer" against "additional" is the other direction; who the claim sets against is not
     its subject; a place a name contains ("... in Somalia") is named by it."""
     assert check(statement, article(PEACE)).verdict == verdict
+
+
+BACKING = (
+    "Ruto expressed appreciation for the financial backing from the United States, Canada, "
+    "and other nations. Ruto's recent visit to Haiti followed the deployment.\n\n"
+    "Finance Minister Irena Valcho said the deficit would fall to 2.8 percent next year, from "
+    "3.5 percent in 2024. The partner agency paid 35 percent of the $340 million cost.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("Ruto thanked the United States for its financial backing.", "supported"),
+        ("Ruto thanked only the United States for its financial backing.", "unknown"),
+        ("Ruto visited Haiti for the first time.", "unknown"),
+        ("The partner agency paid the entire $340 million cost.", "unknown"),
+        ("Finance Minister Irena Valcho said the deficit would fall next year.", "supported"),
+        ("Education Minister Irena Valcho said the deficit would fall next year.", "contradicted"),
+        (
+            "Valcho said the deficit would be higher next year than the 3.5 percent of 2024.",
+            "contradicted",
+        ),
+    ],
+)
+def test_sweeping_words_offices_and_higher_for_fall(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    """ "only", "entire", "for the first time" say more than the claim; the same person with
+    another office is a swap; "higher" is the opposite of "fall"."""
+    assert check(statement, article(BACKING)).verdict == verdict

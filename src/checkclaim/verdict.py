@@ -21,7 +21,7 @@ import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TypeVar
 
 from rapidfuzz import fuzz
@@ -418,6 +418,7 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
     matched_claim_names: set[int] = set()
     roles_of: list[tuple[str, str, str]] = []  # (name, its role here, its role in the claim)
     same_names: list[tuple[Mention, Name]] = []  # a statement's name, and the claim's it is
+    lead_here = _lead(stmt.reading.mentions, stmt.seq) if stmt.reading.mentions else None
     claim_names = list(entry.names)
     for m in stmt.reading.mentions:
         weight = index.weight(f"@{m.key}")
@@ -487,11 +488,10 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
         if rival is None and m.role in ("", "source") and m.kind != "place":
             # "Reyl announced 18 million euros in aid" against "Governor Marek ... announced 18
             # million euros in aid": who the statement opens on, against who the claim does
-            lead = _lead(claim_names, entry.seq, entry.context)
+            lead = _lead(claim_names, entry.seq, entry.context) if m is lead_here else None
             if (
                 lead is not None
                 and lead.kind != "place"
-                and _lead(stmt.reading.mentions, stmt.seq) is m
                 and (lead.kind == m.kind or "name" in (lead.kind, m.kind))
                 and not any(_name_matches(o, lead, index) for o in stmt.reading.mentions)
             ):
@@ -735,9 +735,9 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
             (a, b)
             for a, role_a, theirs_a in roles_of
             for b, role_b, theirs_b in roles_of
-            if role_a != role_b
-            and role_a == theirs_b
-            and role_b == theirs_a
+            if _subject(role_a) != _subject(role_b)
+            and _subject(role_a) == _subject(theirs_b)
+            and _subject(role_b) == _subject(theirs_a)
             and "dest" in (role_a, role_b)
         ),
         None,
@@ -747,10 +747,18 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
         a, b = exchanged
         reasons.append(Reason("order", "disagree", a, b, f"{a} and {b} swap roles"))
 
+    # "Education Minister Irena Valcho" against "Finance Minister Irena Valcho": the same person
+    # with another office
+    for m, n in same_names:
+        office = _office(stmt.seq, m.key, lex), _office(entry.seq, n.key, lex)
+        if office[0] and office[1] and office[0] != office[1]:
+            ours, theirs = (" ".join(x) for x in office)
+            conflicts += 1
+            reasons.append(Reason("entity", "disagree", ours, theirs, f"{ours} vs {theirs}"))
+
     # "Al-Shabaab supports the mission" against "support for the mission, which aims to
     # stabilise the region against Al-Shabaab threats": who the claim sets against, made the
     # subject, is not what the claim reports
-    lead_here = _lead(stmt.reading.mentions, stmt.seq)
     for m, n in same_names:
         if n.role == "against" and m.role != "against" and m is lead_here:
             new_details += 1
@@ -835,6 +843,15 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
         new_details += 1
         said = ", ".join(acts)
         reasons.append(Reason("wording", "missing", said, "", f"the claim does not say {said}"))
+
+    # "Ruto thanked only the United States", "paid the entire cost", "visited Haiti for the
+    # first time": a statement that claims all, or none but this, says more than the claim
+    sweeping = _sweeping(stmt, entry)
+    if sweeping:
+        new_details += 1
+        reasons.append(
+            Reason("wording", "missing", sweeping, "", f"the claim does not say {sweeping!r}")
+        )
 
     # "Kenya has deployed 2,500 officers" against "Kenya is on track to deploy 2,500 officers":
     # what the claim has still to come, the statement reports as done
@@ -1109,6 +1126,26 @@ def _passive(seq: tuple[str, ...]) -> bool:
     return any(x == "by" and "be" in seq[max(0, k - 3) : k] for k, x in enumerate(seq))
 
 
+def _office(seq: tuple[str, ...], key: str, lex: Lexicon) -> tuple[str, ...]:
+    """The office before a name, a word and a title ("finance minister" of "Finance Minister
+    Irena Valcho"); () otherwise."""
+    try:
+        at = seq.index(f"@{key}")
+    except ValueError:
+        return ()
+    if at < 2:
+        return ()
+    modifier, title = seq[at - 2], seq[at - 1]
+    if title not in lex.titles or not modifier.isalpha() or modifier in lex.stopwords:
+        return ()
+    return modifier, title
+
+
+def _subject(role: str) -> str:
+    """A role, with who speaks counted as who acts ("Haiti has announced plans to send")."""
+    return "" if role == "source" else role
+
+
 def _parties(stmt: tuple[str, ...], i: int, shared: set[str]) -> Iterator[tuple[str, str]]:
     """Pairs of shared words on either side of the word at `i`, the nearest first on the left."""
     left = [x for x in stmt[max(0, i - 12) : i] if x in shared]
@@ -1263,6 +1300,27 @@ def _acts(stmt: Statement, unmatched: list[Word], wordnet: Thesaurus) -> list[st
     return out
 
 
+# words that claim all of something, or nothing but it
+_SWEEPING = frozenset(
+    "only solely sole alone entire entirely whole all every always exclusively".split()  # noqa: SIM905
+)
+_FIRST_TIME = re.compile(
+    r"\bfor the first time\b|\bfirst[- ]ever\b|\bnever before\b|\beach time\b", re.I
+)
+
+
+def _sweeping(stmt: Statement, entry: Entry) -> str:
+    """The word of a statement that claims all, or nothing but one thing ("only", "entire",
+    "for the first time"), when the claim says nothing of the kind; "" otherwise."""
+    found = next((t.folded for t in stmt.reading.tokens if t.folded in _SWEEPING), "")
+    if found and _SWEEPING.isdisjoint(entry.seq):
+        return found
+    first = _FIRST_TIME.search(stmt.norm)
+    if first and not _FIRST_TIME.search(entry.claim.text):
+        return first.group(0).lower()
+    return ""
+
+
 _TO_COME = frozenset(("to", "will", "would", "could", "may", "might", "shall", "should", "can"))
 _PERFECT = frozenset(("has", "have", "had"))
 
@@ -1273,26 +1331,40 @@ def _done_before_time(
     """A verb the statement puts in the past or the perfect ("deployed", "has sent") where the
     claim has the same verb still to come ("to deploy", "will send"): (the statement's words,
     the claim's). None when there is none."""
+    to_come = _to_come(entry.seq)
+    if not to_come:
+        return None
     tokens = stmt.reading.tokens
     for i, w in zip(stmt.reading.content, stmt.words, strict=True):
         theirs = matched_at.get(id(w))
-        if theirs is None or w.folded == w.lemma or w.folded.endswith(("ing", "s")):
-            continue
-        if not wordnet.is_verb(w.lemma, w.folded, w.lemma + "e"):
+        if theirs not in to_come or w.folded == w.lemma or w.folded.endswith(("ing", "s")):
             continue
         before = tokens[i - 1].folded if i else ""
         if before in _TO_COME or before in ("be", "being"):
             continue
-        spots = [j for j, x in enumerate(entry.seq) if x == theirs]
-        if not spots or not all(j and entry.seq[j - 1] in _TO_COME for j in spots):
+        if not wordnet.is_verb(w.lemma, w.folded, w.lemma + "e"):
             continue
         ours = f"{before} {w.folded}" if before in _PERFECT else w.folded
-        return ours, f"{entry.seq[spots[0] - 1]} {theirs}"
+        return ours, f"{to_come[theirs]} {theirs}"
     return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _to_come(seq: tuple[str, ...]) -> dict[str, str]:
+    """The claim's words that always stand after "to" or "will" (lemma -> that word)."""
+    out: dict[str, str] = {}
+    spoiled: set[str] = set()
+    for j, x in enumerate(seq):
+        if j and seq[j - 1] in _TO_COME:
+            out.setdefault(x, seq[j - 1])
+        else:
+            spoiled.add(x)
+    return {x: w for x, w in out.items() if x not in spoiled}
 
 
 _MORE = frozenset(("more", "additional", "extra", "further"))
 _FEWER = frozenset(("fewer", "less"))
+_COMPARED = _MORE | _FEWER
 
 
 def _fewer_for_more(stmt: Statement, entry: Entry) -> tuple[str, str] | None:
@@ -1309,8 +1381,13 @@ def _fewer_for_more(stmt: Statement, entry: Entry) -> tuple[str, str] | None:
         )
         return more, fewer
 
-    ours_more, ours_fewer = kinds([t.folded for t in stmt.reading.tokens])
+    folded = [t.folded for t in stmt.reading.tokens]
+    if _COMPARED.isdisjoint(folded):
+        return None
+    ours_more, ours_fewer = kinds(folded)
     if not ours_more and not ours_fewer:
+        return None
+    if _COMPARED.isdisjoint(entry.seq):
         return None
     theirs_more, theirs_fewer = kinds(list(entry.seq))
     if ours_fewer and theirs_more and not theirs_fewer and not ours_more:
