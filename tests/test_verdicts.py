@@ -1112,3 +1112,34 @@ def test_sweeping_words_offices_and_higher_for_fall(
     """ "only", "entire", "for the first time" say more than the claim; the same person with
     another office is a swap; "higher" is the opposite of "fall"."""
     assert check(statement, article(BACKING)).verdict == verdict
+
+
+ROCKET = (
+    "The satellite lifted off aboard a Sabre-4 rocket built by the state-owned manufacturer "
+    "Ardent Launch Systems.\n\n"
+    "The Ostrelian Orbital Authority supplied the satellite's main imaging camera, the "
+    "Karsovan National Space Agency (KNSA) said.\n\n"
+    "North Korea fired a shell at a loudspeaker in South Korea.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("The satellite rode a Sabre-4 rocket built by Ardent Launch Systems.", "supported"),
+        ("The satellite rode a Sabre-4 rocket built by the KNSA.", "contradicted"),
+        (
+            "The KNSA supplied the Ostrelian Orbital Authority with the satellite's main imaging "
+            "camera.",
+            "contradicted",
+        ),
+        ("South Korea fired a shell at a loudspeaker in North Korea.", "contradicted"),
+    ],
+)
+def test_who_built_supplied_or_fired(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    """ "by the state-owned manufacturer X" is X's slot as much as "by X"; a statement that
+    opens on another party than the claim's gives it the act even when it names the claim's
+    party elsewhere; two places exchanged turn the event round."""
+    assert check(statement, article(ROCKET)).verdict == verdict

@@ -488,11 +488,45 @@ def _roles(text: str, tokens: list[Token], mentions: list[Mention]) -> list[Ment
             role = prev.role  # "from the United States, Canada, and ...": a comma between them
         elif _says(tokens, by_first, m):
             role = "source"
+        else:
+            role = _role_past_description(text, tokens, j)
         if role in ("agent", "from", "") and _reported_by(tokens, m.first):
             role = "source"  # "according to an audit by the State Audit Institution"
         out.append(Mention(_bare(m.text), m.key, m.kind, role, m.first, m.last))
         prev = out[-1]
     return out
+
+
+# the prepositions whose slot a description may stand between ("built by the state-owned
+# manufacturer Ardent Launch Systems", "sent to the neighbouring province of Lutria")
+_DESCRIBED_ROLES = frozenset(("by", "to", "from", "against", "in", "at", "near"))
+_NOT_DESCRIPTION = frozenset(
+    "that which who whom whose and or but said says told than as".split()  # noqa: SIM905
+)
+
+
+def _role_past_description(text: str, tokens: list[Token], j: int) -> str:
+    """The slot of a name after a short description that follows a preposition: up to three
+    words in small letters, none of them a verb, with no comma between; "" otherwise."""
+    k = j
+    while k >= 0 and j - k < 3:
+        t = tokens[k]
+        if (
+            not t.text[:1].islower()
+            or t.folded in _NOT_DESCRIPTION
+            or any(c in ",;:()" for c in text[t.end : tokens[k + 1].start])
+        ):
+            return ""
+        if t.folded in _DESCRIBED_ROLES:
+            return _ROLE_BEFORE[t.folded] if k < j else ""
+        if thesaurus().is_verb(t.lemma, t.folded):
+            return ""
+        k -= 1
+    if k >= 0 and tokens[k].folded in _DESCRIBED_ROLES:
+        if any(c in ",;:()" for c in text[tokens[k].end : tokens[k + 1].start]):
+            return ""
+        return _ROLE_BEFORE[tokens[k].folded]
+    return ""
 
 
 _AUXILIARIES = frozenset(

@@ -183,7 +183,9 @@ def _lead_key(seq: tuple[str, ...]) -> str | None:
     for x in seq[: LEAD_WITHIN + 1]:
         if x.startswith("@"):
             return x
-        if not x.isalpha() or x in ("the", "a", "an", "in", "on", "at", "by", "after", "when"):
+        if x in ("the", "a", "an"):
+            continue
+        if not x.isalpha() or x in ("in", "on", "at", "by", "after", "when", "as", "for"):
             return None
     return None
 
@@ -270,7 +272,7 @@ def _kinds_clash(a: str, b: str, role: str) -> bool:
 def _roles_clash(a: str, b: str) -> bool:
     if a == b:
         return True
-    locs = {"loc", "dest"}
+    locs = {"loc", "dest", "from"}
     return a in locs and b in locs
 
 
@@ -493,7 +495,7 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
                 lead is not None
                 and lead.kind != "place"
                 and (lead.kind == m.kind or "name" in (lead.kind, m.kind))
-                and not any(_name_matches(o, lead, index) for o in stmt.reading.mentions)
+                and _acts_instead(m, lead, stmt, index)
             ):
                 rival = lead
         if (
@@ -730,15 +732,27 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
 
     # "Haiti sent officers to Kenya" against "Kenya will send officers to Haiti": two names the
     # claim gives, each in the slot the claim gives the other (a destination and no slot)
+    # (where it happened, or where from, only between two places neither of which the
+    # statement gives as an owner: "Kestrava's health authorities" are the ones in Kestrava)
+    tokens = stmt.reading.tokens
     exchanged = next(
         (
-            (a, b)
-            for a, role_a, theirs_a in roles_of
-            for b, role_b, theirs_b in roles_of
-            if _subject(role_a) != _subject(role_b)
-            and _subject(role_a) == _subject(theirs_b)
-            and _subject(role_b) == _subject(theirs_a)
-            and "dest" in (role_a, role_b)
+            (ma.text, mb.text)
+            for ma, na in same_names
+            for mb, nb in same_names
+            if _subject(ma.role) != _subject(mb.role)
+            and _subject(ma.role) == _subject(nb.role)
+            and _subject(mb.role) == _subject(na.role)
+            and (
+                "dest" in (ma.role, mb.role)
+                or (
+                    {ma.role, mb.role} & _SWAPPABLE
+                    and ma.kind == mb.kind == "place"
+                    and not any(
+                        tokens[x.last - 1].text.endswith(("'s", "'", "’s")) for x in (ma, mb)
+                    )
+                )
+            )
         ),
         None,
     )
@@ -755,6 +769,28 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
             ours, theirs = (" ".join(x) for x in office)
             conflicts += 1
             reasons.append(Reason("entity", "disagree", ours, theirs, f"{ours} vs {theirs}"))
+
+    # "The KNSA supplied the OOA with the camera" against "The OOA supplied the camera, the
+    # KNSA said": who reports the act, made the one who acts
+    if lead_here is not None and not lead_here.role:
+        speaker = next((n for m, n in same_names if m is lead_here and n.role == "source"), None)
+        actor = _lead(claim_names, entry.seq, entry.context) if speaker is not None else None
+        if (
+            speaker is not None
+            and actor is not None
+            and actor.key != speaker.key
+            and any(m is not lead_here and n.key == actor.key for m, n in same_names)
+        ):
+            conflicts += 1
+            reasons.append(
+                Reason(
+                    "order",
+                    "disagree",
+                    lead_here.text,
+                    actor.text,
+                    f"{lead_here.text} acts where the claim has {actor.text} act",
+                )
+            )
 
     # "Al-Shabaab supports the mission" against "support for the mission, which aims to
     # stabilise the region against Al-Shabaab threats": who the claim sets against, made the
@@ -1139,6 +1175,27 @@ def _office(seq: tuple[str, ...], key: str, lex: Lexicon) -> tuple[str, ...]:
     if title not in lex.titles or not modifier.isalpha() or modifier in lex.stopwords:
         return ()
     return modifier, title
+
+
+# the slots whose exchange with the subject's turns an event round: where to, where, from
+_SWAPPABLE = frozenset(("dest", "loc", "from"))
+
+
+def _acts_instead(m: Mention, lead: Name, stmt: Statement, index: Index) -> bool:
+    """Whether the statement, opening on `m`, gives the act of the claim's `lead` to `m`: it
+    does not name the lead, or names it in another slot ("the KNSA supplied the OOA with the
+    camera" against "the OOA supplied the camera"), not alongside ("the KNSA and the OOA")
+    and not as who is quoted ("Reyl said Marek announced ...")."""
+    others = [o for o in stmt.reading.mentions if _name_matches(o, lead, index)]
+    if not others:
+        return True
+    if m.role == "source":
+        return False
+    tokens = stmt.reading.tokens
+    return all(
+        not {t.folded for t in tokens[m.last : o.first]} & _TOGETHER and o.first > m.last
+        for o in others
+    )
 
 
 def _subject(role: str) -> str:
