@@ -20,10 +20,11 @@ CASES = Path(__file__).parent / "data" / "cases"
 FOLDERS = sorted(p for p in CASES.iterdir() if (p / "statements.jsonl").is_file())
 LABELS = ("supported", "contradicted", "unknown")
 
-# Floors, measured 2026-11-28: pooled macro-F1 0.77 over the fourteen sets (0.93 over the six
-# written before the eight held-out ones; the goal is 0.90); each set 0.87 or more,
-# but the held-out sets (reworded by writers who had not seen checkclaim at work).
-POOLED_MACRO_F1 = 0.75
+# Floors, measured 2026-11-28: pooled macro-F1 0.73 over the twenty sets, 0.79 over the
+# fourteen written to measure (0.93 over the six written before the eight held-out ones; the
+# issue's goal is 0.90); each set 0.87 or more, but the held-out and red-team sets (written by
+# writers who had not seen checkclaim at work, the red-team ones to fool it).
+POOLED_MACRO_F1 = 0.72
 SET_MACRO_F1 = 0.85
 HELD_OUT_MACRO_F1 = {
     "composed-strike": 0.50,
@@ -34,9 +35,18 @@ HELD_OUT_MACRO_F1 = {
     "composed-merger": 0.57,
     "composed-space": 0.63,
     "composed-budget": 0.53,
+    # written to fool the checker (see README.md here): floors as measured
+    "redteam-seed": 0.55,
+    "redteam-wildfire": 0.70,
+    "redteam-merger": 0.60,
+    "redteam-space": 0.45,
+    "redteam-budget": 0.36,
+    "redteam-korea": 0.52,
 }
-# Contradicted statements called supported, pooled over every set (of 136): none.
+# Contradicted statements called supported, pooled over every set written to measure (of 136):
+# none. Over the red-team sets, written to find them, a ceiling that may only come down.
 MAX_FALSE_SUPPORTED = 0
+MAX_FALSE_SUPPORTED_REDTEAM = 10
 
 
 def macro_f1(pairs: list[tuple[str, str]]) -> float:
@@ -90,13 +100,17 @@ def test_pooled_macro_f1(results: dict[str, list[tuple[str, str]]]) -> None:
 def test_contradicted_statements_are_not_called_supported(
     results: dict[str, list[tuple[str, str]]],
 ) -> None:
-    wrong = sum(
-        1
-        for pairs in results.values()
-        for gold, got in pairs
-        if (gold, got) == ("contradicted", "supported")
-    )
-    assert wrong <= MAX_FALSE_SUPPORTED
+    def wrong(red_team: bool) -> int:
+        return sum(
+            1
+            for name, pairs in results.items()
+            if name.startswith("redteam-") == red_team
+            for gold, got in pairs
+            if (gold, got) == ("contradicted", "supported")
+        )
+
+    assert wrong(red_team=False) <= MAX_FALSE_SUPPORTED
+    assert wrong(red_team=True) <= MAX_FALSE_SUPPORTED_REDTEAM
 
 
 def test_the_shipped_development_set_has_no_false_support() -> None:
