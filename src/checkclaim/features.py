@@ -120,19 +120,25 @@ class Names:
 
 def tokenize(text: str, lemma: Callable[[str], str]) -> list[Token]:
     out = []
-    # the same words recur from statement to statement: fold each spelling once per run
-    if len(_FOLDED_CACHE) > _FOLDED_CACHE_SIZE:
-        _FOLDED_CACHE.clear()
+    # the same words recur from statement to statement: fold and lemmatise each spelling once
+    # a run (for each way of lemmatising)
+    known = _FOLDED_CACHE.get(lemma)
+    if known is None or len(known) > _FOLDED_CACHE_SIZE:
+        if len(_FOLDED_CACHE) > 8:
+            _FOLDED_CACHE.clear()
+        known = _FOLDED_CACHE[lemma] = {}
     for m in _TOKEN.finditer(text):
         raw = m.group(0)
-        f = _FOLDED_CACHE.get(raw)
-        if f is None:
-            f = _FOLDED_CACHE[raw] = fold(raw)
-        out.append(Token(raw, f, lemma(f) if f.isalpha() else f, m.start(), m.end()))
+        got = known.get(raw)
+        if got is None:
+            f = fold(raw)
+            got = known[raw] = (f, lemma(f) if f.isalpha() else f)
+        start, end = m.span()
+        out.append(Token(raw, got[0], got[1], start, end))
     return out
 
 
-_FOLDED_CACHE: dict[str, str] = {}
+_FOLDED_CACHE: dict[Callable[[str], str], dict[str, tuple[str, str]]] = {}
 _FOLDED_CACHE_SIZE = 100_000
 
 
@@ -509,24 +515,26 @@ def _role_past_description(text: str, tokens: list[Token], j: int) -> str:
     """The slot of a name after a short description that follows a preposition: up to three
     words in small letters, none of them a verb, with no comma between; "" otherwise."""
     k = j
-    while k >= 0 and j - k < 3:
+    while k >= 0 and j - k <= 3:
         t = tokens[k]
+        if t.folded in _DESCRIBED_ROLES and t.text[:1].islower():
+            break
         if (
-            not t.text[:1].islower()
+            j - k == 3
+            or not t.text[:1].islower()
             or t.folded in _NOT_DESCRIPTION
             or any(c in ",;:()" for c in text[t.end : tokens[k + 1].start])
         ):
             return ""
-        if t.folded in _DESCRIBED_ROLES:
-            return _ROLE_BEFORE[t.folded] if k < j else ""
-        if thesaurus().is_verb(t.lemma, t.folded):
-            return ""
         k -= 1
-    if k >= 0 and tokens[k].folded in _DESCRIBED_ROLES:
-        if any(c in ",;:()" for c in text[tokens[k].end : tokens[k + 1].start]):
-            return ""
-        return _ROLE_BEFORE[tokens[k].folded]
-    return ""
+    else:
+        return ""
+    if k == j or any(c in ",;:()" for c in text[tokens[k].end : tokens[k + 1].start]):
+        return ""
+    wordnet = thesaurus()
+    if any(wordnet.is_verb(t.lemma, t.folded) for t in tokens[k + 1 : j + 1]):
+        return ""
+    return _ROLE_BEFORE[tokens[k].folded]
 
 
 _AUXILIARIES = frozenset(

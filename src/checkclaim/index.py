@@ -40,7 +40,7 @@ from checkclaim.models import Claim, ClaimSet, DateRef, Entity, Interval, Quanti
 from checkclaim.normalize import fold, normalize, stem
 from checkclaim.quantities import extract, figure_keys
 
-CACHE_FORMAT = 11
+CACHE_FORMAT = 12
 TOPIC_SHARE = 0.2
 NEAR = 2  # sentences either side whose names a claim's statement may name
 SCENE_SENTENCES = 8  # how far the place a sentence opens on carries
@@ -99,6 +99,13 @@ class Facts:
     # a WordNet synonym of one of the claim's two-word phrasal verbs -> the phrase's first word
     # ("implement" -> "carry" for "carried out")
     phrasal: dict[str, str]
+    # the claim's words that always stand after "to" or "will" ("deploy" of "on track to
+    # deploy") -> that word: what it has still to come
+    to_come: dict[str, str]
+
+
+# the words before a verb that put it still to come
+TO_COME = frozenset(("to", "will", "would", "could", "may", "might", "shall", "should", "can"))
 
 
 def phrase_groups(lemmas: Sequence[str], lex: Lexicon) -> dict[int, set[int]]:
@@ -144,6 +151,13 @@ def _facts(entry: Entry, lex: Lexicon) -> Facts:
         if b in PARTICLES and a.isalpha():
             for word in sorted(wordnet.lookup(f"{a}_{b}")[0]):
                 phrasal.setdefault(word, a)
+    to_come: dict[str, str] = {}
+    spoiled: set[str] = set()
+    for j, x in enumerate(seq):
+        if j and seq[j - 1] in TO_COME:
+            to_come.setdefault(x, seq[j - 1])
+        else:
+            spoiled.add(x)
     return Facts(
         synonym_of,
         opposite_of,
@@ -152,6 +166,7 @@ def _facts(entry: Entry, lex: Lexicon) -> Facts:
         frozenset(phrase_groups(entry.lemmas, lex)),
         negated_by_prefix,
         phrasal,
+        {x: w for x, w in to_come.items() if x not in spoiled},
     )
 
 

@@ -22,12 +22,12 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from rapidfuzz import fuzz
 
 from checkclaim.features import _SAID_AFTER, SOURCE_VERBS, Mention
-from checkclaim.index import NEGATIVE_PREFIXES, Entry, Index, Name
+from checkclaim.index import NEGATIVE_PREFIXES, TO_COME, Entry, Index, Name
 from checkclaim.lexicon import Lexicon, Thesaurus, english_words, thesaurus
 from checkclaim.match import Statement, Word
 from checkclaim.models import DateRef, Quantity, Reason, format_number
@@ -148,8 +148,12 @@ def _near(key: str, names: frozenset[str]) -> bool:
 
 
 def _name_matches(m: Mention, n: Name, index: Index) -> bool:
-    if m.key == n.key:
-        return True
+    return m.key == n.key or _keys_match(m.key, m.kind, n.key, n.kind)
+
+
+@lru_cache(maxsize=1 << 16)
+def _keys_match(m_key: str, m_kind: str, n_key: str, n_kind: str) -> bool:
+    m, n = _Named(m_key, m_kind), _Named(n_key, n_kind)
     # "MIT" / "Massachusetts Institute of Technology"
     for short, long in ((m.key, n.key), (n.key, m.key)):
         if " " not in short and 2 <= len(short) <= 6 and " " in long and _initials(long) == short:
@@ -169,6 +173,11 @@ def _name_matches(m: Mention, n: Name, index: Index) -> bool:
     if len(m.key) < 5 or m.key[0] != n.key[0] or abs(len(m.key) - len(n.key)) > 3:
         return False
     return fuzz.ratio(m.key, n.key) >= NAME_FUZZ
+
+
+class _Named(NamedTuple):
+    key: str
+    kind: str
 
 
 # what may stand before the party a sentence opens on: titles and who they work for
@@ -420,7 +429,7 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
     matched_claim_names: set[int] = set()
     roles_of: list[tuple[str, str, str]] = []  # (name, its role here, its role in the claim)
     same_names: list[tuple[Mention, Name]] = []  # a statement's name, and the claim's it is
-    lead_here = _lead(stmt.reading.mentions, stmt.seq) if stmt.reading.mentions else None
+    lead_here = _traits(stmt).lead
     claim_names = list(entry.names)
     for m in stmt.reading.mentions:
         weight = index.weight(f"@{m.key}")
@@ -891,7 +900,7 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
 
     # "Kenya has deployed 2,500 officers" against "Kenya is on track to deploy 2,500 officers":
     # what the claim has still to come, the statement reports as done
-    done = _done_before_time(stmt, entry, matched_at, wordnet)
+    done = _done_before_time(stmt, entry, index, matched_at, wordnet)
     if done is not None:
         new_details += 1
         ours, theirs = done
@@ -901,7 +910,11 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
 
     # "Iris Murdoch was murdered in 1919": when two words in five of the statement are words
     # the article never uses, in any form or synonym, it says something the article does not
-    unheard = [w.folded for w in unmatched_words if _unheard(w, index, lex.synonyms)]
+    unheard = (
+        [w.folded for w in unmatched_words if _unheard(w, index, lex.synonyms)]
+        if len(unmatched_words) >= UNHEARD_SHARE * len(stmt.words)
+        else []
+    )
     if unheard and len(unheard) >= UNHEARD_SHARE * len(stmt.words):
         new_details += 1
         reasons.append(
@@ -1096,11 +1109,18 @@ def _direction(seq: tuple[str, ...], cue: int, a: str, b: str) -> int | None:
 
 def _swapped(stmt: tuple[str, ...], claim: tuple[str, ...], lex: Lexicon) -> tuple[str, str] | None:
     """The two things a statement puts on the other sides of a directed word than the claim."""
+    if _DIRECTED.isdisjoint(stmt):
+        return None
     shared = {x for x in set(stmt) & set(claim) if _telling(x, lex)}
     for i, cue in enumerate(stmt):
         if cue not in _DIRECTED:
             continue
-        same = [j for j, x in enumerate(claim) if x == cue or lex.same_meaning(x, cue)]
+        if lex.synonyms.get(cue):
+            same = [j for j, x in enumerate(claim) if x == cue or lex.same_meaning(x, cue)]
+        else:
+            same = [j for j, x in enumerate(claim) if x == cue]
+        if not same:
+            continue
         for a, b in _parties(stmt, i, shared):
             for j in same:
                 d_claim = _direction(claim, j, a, b)
@@ -1271,8 +1291,10 @@ def _phrasal(
 def _described(stmt: Statement, unmatched: list[Word], names: list[Name]) -> set[str]:
     """The unmatched statement words that, two or more in a row, are all words of one of the
     claim's names (in any order): the name told in ordinary words."""
-    keys = [set(n.key.split()) for n in names if " " in n.key]
-    if len(unmatched) < 2 or not keys:
+    if len(unmatched) < 2:
+        return set()
+    keys = [_key_words(n.key) for n in names if " " in n.key]
+    if not keys:
         return set()
     wanted = {id(w) for w in unmatched}
     runs: list[list[tuple[int, Word]]] = []
@@ -1369,26 +1391,56 @@ _FIRST_TIME = re.compile(
 def _sweeping(stmt: Statement, entry: Entry) -> str:
     """The word of a statement that claims all, or nothing but one thing ("only", "entire",
     "for the first time"), when the claim says nothing of the kind; "" otherwise."""
-    found = next((t.folded for t in stmt.reading.tokens if t.folded in _SWEEPING), "")
-    if found and _SWEEPING.isdisjoint(entry.seq):
-        return found
-    first = _FIRST_TIME.search(stmt.norm)
-    if first and not _FIRST_TIME.search(entry.claim.text):
-        return first.group(0).lower()
+    own = _traits(stmt)
+    if own.sweeping and _SWEEPING.isdisjoint(entry.seq):
+        return own.sweeping
+    if own.first_time and not _FIRST_TIME.search(entry.claim.text):
+        return own.first_time
     return ""
 
 
-_TO_COME = frozenset(("to", "will", "would", "could", "may", "might", "shall", "should", "can"))
+class _Traits(NamedTuple):
+    """What assess() asks of a statement whatever the claim, worked out once a statement."""
+
+    sweeping: str  # its word that claims all, or none but one ("only")
+    first_time: str  # "for the first time", ...
+    more: str  # its "more" or "additional" (not "more than")
+    fewer: str  # its "fewer" or "less" (not "fewer than")
+    lead: Mention | None  # the party it opens on
+
+
+_traits_of: list[tuple[Statement, _Traits]] = []
+
+
+def _traits(stmt: Statement) -> _Traits:
+    # assess() meets each statement once for each candidate claim, one after another
+    if _traits_of and _traits_of[0][0] is stmt:
+        return _traits_of[0][1]
+    folded = [t.folded for t in stmt.reading.tokens]
+    first = _FIRST_TIME.search(stmt.norm)
+    more, fewer = _compared(folded) if not _COMPARED.isdisjoint(folded) else ("", "")
+    got = _Traits(
+        next((w for w in folded if w in _SWEEPING), ""),
+        first.group(0).lower() if first else "",
+        more,
+        fewer,
+        _lead(stmt.reading.mentions, stmt.seq) if stmt.reading.mentions else None,
+    )
+    _traits_of[:] = [(stmt, got)]
+    return got
+
+
+_TO_COME = TO_COME
 _PERFECT = frozenset(("has", "have", "had"))
 
 
 def _done_before_time(
-    stmt: Statement, entry: Entry, matched_at: dict[int, str], wordnet: Thesaurus
+    stmt: Statement, entry: Entry, index: Index, matched_at: dict[int, str], wordnet: Thesaurus
 ) -> tuple[str, str] | None:
     """A verb the statement puts in the past or the perfect ("deployed", "has sent") where the
     claim has the same verb still to come ("to deploy", "will send"): (the statement's words,
     the claim's). None when there is none."""
-    to_come = _to_come(entry.seq)
+    to_come = index.facts(entry).to_come
     if not to_come:
         return None
     tokens = stmt.reading.tokens
@@ -1406,51 +1458,38 @@ def _done_before_time(
     return None
 
 
-@lru_cache(maxsize=1 << 16)
-def _to_come(seq: tuple[str, ...]) -> dict[str, str]:
-    """The claim's words that always stand after "to" or "will" (lemma -> that word)."""
-    out: dict[str, str] = {}
-    spoiled: set[str] = set()
-    for j, x in enumerate(seq):
-        if j and seq[j - 1] in _TO_COME:
-            out.setdefault(x, seq[j - 1])
-        else:
-            spoiled.add(x)
-    return {x: w for x, w in out.items() if x not in spoiled}
-
-
 _MORE = frozenset(("more", "additional", "extra", "further"))
 _FEWER = frozenset(("fewer", "less"))
 _COMPARED = _MORE | _FEWER
 
 
+def _compared(words: list[str] | tuple[str, ...]) -> tuple[str, str]:
+    """The first "more"-like and "fewer"-like words that are no bound ("more than")."""
+    more = next(
+        (w for k, w in enumerate(words) if w in _MORE and words[k + 1 : k + 2] not in _THAN), ""
+    )
+    fewer = next(
+        (w for k, w in enumerate(words) if w in _FEWER and words[k + 1 : k + 2] not in _THAN), ""
+    )
+    return more, fewer
+
+
+_THAN = (["than"], ("than",))
+
+
 def _fewer_for_more(stmt: Statement, entry: Entry) -> tuple[str, str] | None:
     """ "fewer officers" against "additional officers", either way round: a comparison, not a
     bound on a figure ("fewer than 500", "more than half")."""
-
-    def kinds(words: list[str]) -> tuple[str, str]:
-        more = next(
-            (w for k, w in enumerate(words) if w in _MORE and words[k + 1 : k + 2] != ["than"]), ""
-        )
-        fewer = next(
-            (w for k, w in enumerate(words) if w in _FEWER and words[k + 1 : k + 2] != ["than"]),
-            "",
-        )
-        return more, fewer
-
-    folded = [t.folded for t in stmt.reading.tokens]
-    if _COMPARED.isdisjoint(folded):
-        return None
-    ours_more, ours_fewer = kinds(folded)
-    if not ours_more and not ours_fewer:
+    own = _traits(stmt)
+    if not own.more and not own.fewer:
         return None
     if _COMPARED.isdisjoint(entry.seq):
         return None
-    theirs_more, theirs_fewer = kinds(list(entry.seq))
-    if ours_fewer and theirs_more and not theirs_fewer and not ours_more:
-        return ours_fewer, theirs_more
-    if ours_more and theirs_fewer and not theirs_more and not ours_fewer:
-        return ours_more, theirs_fewer
+    theirs_more, theirs_fewer = _compared(entry.seq)
+    if own.fewer and theirs_more and not theirs_fewer and not own.more:
+        return own.fewer, theirs_more
+    if own.more and theirs_fewer and not theirs_more and not own.fewer:
+        return own.more, theirs_fewer
     return None
 
 
