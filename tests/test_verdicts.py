@@ -1143,3 +1143,30 @@ def test_who_built_supplied_or_fired(
     opens on another party than the claim's gives it the act even when it names the claim's
     party elsewhere; two places exchanged turn the event round."""
     assert check(statement, article(ROCKET)).verdict == verdict
+
+
+ASSEMBLY = (
+    "Budget passes\n\n"
+    "Caldoria's National Assembly approved the 2025 budget by 212 votes to 168. Nine members "
+    "abstained.\n\n"
+    "Thousands of teachers marched through Vessbury against a freeze in school funding. "
+    "Police put the crowd at about 12,000 people. The union wants the education budget raised "
+    "to at least 13 billion crowns.\n\n"
+    "Other reports said numerous vehicles were also buried in the collapse.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("Caldoria's National Assembly passed its 2025 budget by 212 votes to 168.", "supported"),
+        ("Nine members of the assembly abstained in the vote on the budget.", "supported"),
+        ("Nine members of the assembly voted against the budget.", "unknown"),
+    ],
+)
+def test_the_sentence_before_sets_the_scene(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    """A short claim ("Nine members abstained.") takes its setting from the sentence before it;
+    "Caldoria's 2025 budget" is a year; "passed" a budget is "approved" it."""
+    assert check(statement, article(ASSEMBLY)).verdict == verdict

@@ -504,8 +504,9 @@ def _roles(text: str, tokens: list[Token], mentions: list[Mention]) -> list[Ment
 
 
 # the prepositions whose slot a description may stand between ("built by the state-owned
-# manufacturer Ardent Launch Systems", "sent to the neighbouring province of Lutria")
-_DESCRIBED_ROLES = frozenset(("by", "to", "from", "against", "in", "at", "near"))
+# manufacturer Ardent Launch Systems"); not places: "a farmer from the village of Orlova" says
+# where he is from, not where it happened
+_DESCRIBED_ROLES = frozenset(("by", "against"))
 _NOT_DESCRIPTION = frozenset(
     "that which who whom whose and or but said says told than as".split()  # noqa: SIM905
 )

@@ -81,6 +81,11 @@ class Entry:
         return frozenset(self.lemmas) | frozenset(self.words)
 
     @cached_property
+    def name_tokens(self) -> frozenset[str]:
+        """Every word of the names the claim gives ("assembly" of "National Assembly")."""
+        return frozenset(x for n in self.names for x in n.key.split())
+
+    @cached_property
     def name_words(self) -> frozenset[str]:
         """The single-word names the claim gives ("Lumen" of "Lumen-2")."""
         return frozenset(n.key for n in self.names if " " not in n.key)

@@ -827,8 +827,11 @@ def _dates(
     for m in _YEAR.finditer(text) if digits else ():
         after = _unit_after(text, m.end())
         before = text[max(0, m.start() - 12) : m.start()].lower()
+        # ("Caldoria's 2025 budget": an owner's year, as "the 2025 budget" is)
         dated = re.search(
-            r"\b(?:in|since|by|until|before|after|of|from|the|early|late|mid)\s+$", before
+            r"\b(?:in|since|by|until|before|after|of|from|the|its|their|his|her|our|early|late"
+            r"|mid)\s+$|'s\s+$",
+            before,
         )
         if after and not dated and after.split(" ")[0] not in _DURATIONS:
             continue  # "Kenya sent 2024 people": a count, not a year

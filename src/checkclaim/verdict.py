@@ -49,6 +49,8 @@ SUBSTITUTION_COVERAGE = SUPPORT_COVERAGE
 UNHEARD_SHARE = 0.4
 # a statement of this many content words or fewer is not supported with a verb the claim lacks
 ACT_MAX_WORDS = 3
+# how much a word of the sentence before a claim counts for, as the claim's setting
+SCENE_SHARE = 0.5
 # a claim that gives a date the best claim lacks must account for this much of the statement
 COMPLETE_COVERAGE = 0.3
 
@@ -281,7 +283,7 @@ def _kinds_clash(a: str, b: str, role: str) -> bool:
 def _roles_clash(a: str, b: str) -> bool:
     if a == b:
         return True
-    locs = {"loc", "dest", "from"}
+    locs = {"loc", "dest"}
     return a in locs and b in locs
 
 
@@ -299,7 +301,7 @@ def _units_agree(
     return any(index.lex.same_meaning(a, b) for a in stmt_units for b in units)
 
 
-def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
+def assess(stmt: Statement, entry: Entry, index: Index, before: Entry | None = None) -> Assessment:
     lex = index.lex
     claim = entry.claim
     reasons: list[Reason] = []
@@ -422,6 +424,17 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
         for w in covered:
             tally.matched += w.weight
             unmatched_words.remove(w)
+    # "Nine members of the assembly abstained in the vote on the budget" against "Nine members
+    # abstained.", after a sentence on the assembly's vote on the budget: the sentence before,
+    # in the same article, gives the claim its setting, half as surely as the claim itself
+    # (for a support only: a restatement that a changed detail contradicts is of the claim)
+    setting = 0.0
+    if unmatched_words and before is not None and _sets_the_scene(before, entry):
+        for w in list(unmatched_words):
+            if _in_setting(w, before) and not _in_a_slot(stmt, entry, index, matched_at, w):
+                setting += w.weight * SCENE_SHARE
+                tally.missing += w.weight
+                unmatched_words.remove(w)
     tally.missing += sum(w.weight for w in unmatched_words)
     swaps = _substitutions(stmt, entry, index, matched_at, unmatched_words)
 
@@ -870,7 +883,10 @@ def assess(stmt: Statement, entry: Entry, index: Index) -> Assessment:
         tally.conflict -= opposed
         tally.matched += opposed
 
-    coverage, aligned = tally.coverage(), tally.aligned()
+    aligned = tally.aligned()
+    tally.matched += setting
+    tally.missing -= setting
+    coverage = tally.coverage()
     if coverage >= SUBSTITUTION_COVERAGE:
         for w, theirs in swaps:
             # "the provincial government" against "the federal government" in a statement that
@@ -1216,6 +1232,42 @@ def _acts_instead(m: Mention, lead: Name, stmt: Statement, index: Index) -> bool
         not {t.folded for t in tokens[m.last : o.first]} & _TOGETHER and o.first > m.last
         for o in others
     )
+
+
+def _in_a_slot(
+    stmt: Statement, entry: Entry, index: Index, matched_at: dict[int, str], w: Word
+) -> bool:
+    """Whether a statement word stands next to a word it shares with the claim, on the side
+    where the claim has a word the statement leaves unsaid ("numerous people" against
+    "numerous vehicles"): a word in the claim's slot, not its setting."""
+    position = index.facts(entry).position
+    said = {position[c] for c in matched_at.values() if c in position}
+    words = stmt.words
+    k = next(i for i, x in enumerate(words) if x is w)
+    for step in (-1, 1):
+        j = k + step
+        if 0 <= j < len(words) and id(words[j]) in matched_at:
+            p = position.get(matched_at[id(words[j])])
+            q = p - step if p is not None else None
+            if q is not None and 0 <= q < len(entry.lemmas) and q not in said:
+                return True
+    return False
+
+
+def _in_setting(w: Word, before: Entry) -> bool:
+    """Whether the sentence before a claim uses a word: in its wording, its names ("assembly"
+    of "National Assembly") or what its figures count ("votes" of "212 votes")."""
+    return (
+        w.lemma in before.lemma_set
+        or w.folded in before.lemma_set
+        or w.folded in before.name_tokens
+        or any(w.lemma in units for units in before.unit_lemmas)
+    )
+
+
+def _sets_the_scene(before: Entry, entry: Entry) -> bool:
+    """Whether `before` is the claim just before `entry`'s, in the same article."""
+    return before.source == entry.source and 0 <= entry.claim.sentence - before.claim.sentence <= 1
 
 
 def _subject(role: str) -> str:
