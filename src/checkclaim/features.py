@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -163,7 +164,7 @@ def read(
     otherwise are those the lists and the articles know, found whatever their case."""
     tokens = tokenize(text, lemma)
     # Capitals say nothing about names in a statement written in capitals or in Title Case.
-    shouting = sum(map(str.isupper, text)) > 0.6 * max(1, sum(map(str.isalpha, text)))
+    shouting = _capitals(text) > 0.6 * max(1, _letters(text))
     words_ = [t.text for t in tokens if t.text[:1].isalpha()]
     # Title Case shows in its small words: "Worse For Climate Than Diesel Cars"
     small = sum(1 for w in words_[1:] if w[0].isupper() and w.lower() in _SMALL_WORDS)
@@ -231,6 +232,22 @@ def read(
         _source(text, tokens, mentions),
         frozenset(negated),
     )
+
+
+_NO_CAPITALS = str.maketrans("", "", string.ascii_uppercase)
+_NO_LETTERS = str.maketrans("", "", string.ascii_letters)
+
+
+def _capitals(text: str) -> int:
+    if text.isascii():
+        return len(text) - len(text.translate(_NO_CAPITALS))
+    return sum(map(str.isupper, text))
+
+
+def _letters(text: str) -> int:
+    if text.isascii():
+        return len(text) - len(text.translate(_NO_LETTERS))
+    return sum(map(str.isalpha, text))
 
 
 _BE_PASSIVE = frozenset(("be", "been", "being"))

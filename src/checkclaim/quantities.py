@@ -657,12 +657,17 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
+_AFTER_A_NAME = re.compile(r"[A-Z][a-z][\w']*\s+$")
+_AFTER_A_CAPITAL = re.compile(r"[.!?:]\s*[A-Z][\w']*\s+$")
+
+
 def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
     digits = m.group("num")
     value = _to_float(digits)
     mult_word = (m.group("mult") or "").lower()
     mult = _MULTIPLIERS.get(mult_word, 1.0)
-    qual = _QUALIFIERS.get(re.sub(r"\s+", " ", (m.group("qual") or "").lower()), "")
+    qual_text = m.group("qual")
+    qual = _QUALIFIERS.get(" ".join(qual_text.lower().split()), "") if qual_text else ""
     cur = (m.group("cur") or m.group("cur2") or "").strip().lower()
     pct = (m.group("pct") or "").lower()
     unit = _unit_after(text, m.end())
@@ -684,8 +689,8 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
         and not (unit or qual or mult_word or m.group("num2") or m.group("between"))
         and digits.isdigit()
         and len(digits) <= 3  # a short number: "Agent 47" (and no int() of a huge string)
-        and re.search(r"[A-Z][a-z][\w']*\s+$", text[max(0, m.start() - 30) : m.start()])
-        and not re.search(r"[.!?:]\s*[A-Z][\w']*\s+$", text[max(0, m.start() - 30) : m.start()])
+        and _AFTER_A_NAME.search(text[max(0, m.start() - 30) : m.start()])
+        and not _AFTER_A_CAPITAL.search(text[max(0, m.start() - 30) : m.start()])
         and not _sentence_initial(text, m.start())
     ):
         return None  # "Internet Explorer 6", "Agent 47": part of a name
