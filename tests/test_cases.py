@@ -20,27 +20,27 @@ CASES = Path(__file__).parent / "data" / "cases"
 FOLDERS = sorted(p for p in CASES.iterdir() if (p / "statements.jsonl").is_file())
 LABELS = ("supported", "contradicted", "unknown")
 
-# Floors, measured 2026-11-28: pooled macro-F1 0.73 over the twenty sets, 0.79 over the
+# Floors, measured 2026-11-28: pooled macro-F1 0.74 over the twenty sets, 0.80 over the
 # fourteen written to measure (0.93 over the six written before the eight held-out ones; the
 # issue's goal is 0.90); each set 0.87 or more, but the held-out and red-team sets (written by
 # writers who had not seen checkclaim at work, the red-team ones to fool it).
-POOLED_MACRO_F1 = 0.72
+POOLED_MACRO_F1 = 0.73
 SET_MACRO_F1 = 0.85
 HELD_OUT_MACRO_F1 = {
     "composed-strike": 0.50,
     "composed-measles": 0.75,
     "composed-airline": 0.70,
     "composed-court": 0.58,
-    "composed-wildfire": 0.63,
-    "composed-merger": 0.57,
-    "composed-space": 0.63,
-    "composed-budget": 0.53,
+    "composed-wildfire": 0.70,
+    "composed-merger": 0.70,
+    "composed-space": 0.75,
+    "composed-budget": 0.70,
     # written to fool the checker (see README.md here): floors as measured
     "redteam-seed": 0.55,
     "redteam-wildfire": 0.70,
-    "redteam-merger": 0.60,
-    "redteam-space": 0.45,
-    "redteam-budget": 0.36,
+    "redteam-merger": 0.64,
+    "redteam-space": 0.49,
+    "redteam-budget": 0.40,
     "redteam-korea": 0.52,
 }
 # Contradicted statements called supported, pooled over every set written to measure (of 136):
