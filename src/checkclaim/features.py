@@ -532,6 +532,8 @@ _NOT_DESCRIPTION = frozenset(
 def _role_past_description(text: str, tokens: list[Token], j: int) -> str:
     """The slot of a name after a short description that follows a preposition: up to three
     words in small letters, none of them a verb, with no comma between; "" otherwise."""
+    if not any(t.folded in _DESCRIBED_ROLES for t in tokens[max(0, j - 3) : j]):
+        return ""
     k = j
     while k >= 0 and j - k <= 3:
         t = tokens[k]

@@ -81,6 +81,11 @@ class Entry:
         return frozenset(self.lemmas) | frozenset(self.words)
 
     @cached_property
+    def bag(self) -> str:
+        """The claim's content lemmas as one string, for rapidfuzz."""
+        return " ".join(self.lemmas)
+
+    @cached_property
     def name_tokens(self) -> frozenset[str]:
         """Every word of the names the claim gives ("assembly" of "National Assembly")."""
         return frozenset(x for n in self.names for x in n.key.split())

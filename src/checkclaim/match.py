@@ -161,7 +161,7 @@ def candidates(stmt: Statement, index: Index, k: int = TOP_K) -> list[tuple[int,
     ranked = []
     for i, s in best:
         e = index.entries[i]
-        sim = fuzz.token_set_ratio(bag, " ".join(e.lemmas))
+        sim = fuzz.token_set_ratio(bag, e.bag)
         ranked.append((i, s, sim))
     ranked.sort(key=lambda x: (-(x[1] + x[2] / 25.0), x[0]))
     return [(i, sim) for i, _, sim in ranked[:k]]
