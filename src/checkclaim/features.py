@@ -629,7 +629,7 @@ def _source(text: str, tokens: list[Token], mentions: list[Mention]) -> str:
         if m.role == "source":
             return m.key
     low = [t.folded for t in tokens]
-    for i in range(len(low) - 1):
+    for i in range(len(low) - 1) if "according" in low else ():
         if low[i] == "according" and low[i + 1] == "to":
             words = []
             for k in range(i + 2, min(i + 6, len(tokens))):
@@ -641,6 +641,8 @@ def _source(text: str, tokens: list[Token], mentions: list[Mention]) -> str:
                 if tokens[k].folded not in ("the", "a", "an"):
                     words.append(tokens[k].folded)
             return " ".join(words[:3])
+    if _SAY_WORDS.isdisjoint(low):
+        return ""
     said = _SAYS.match(text) or _SAID_AFTER.search(text)
     if said:
         words = [fold(w) for w in said.group(1).split()]
@@ -653,6 +655,10 @@ def _source(text: str, tokens: list[Token], mentions: list[Mention]) -> str:
 _BE = frozenset(("is", "are", "was", "were", "be", "been", "being", "has", "have", "had"))
 
 
+# the verbs of the two patterns below: a statement without one of them names no speaker
+_SAY_WORDS = frozenset(
+    "says said reports reported estimates estimated announced claims claimed added told".split()  # noqa: SIM905
+)
 # "..., police said.": who speaks, after the report, in ordinary words
 _SAID_AFTER = re.compile(
     r",\s+(?:the\s+|a\s+)?((?:[^\W\d_][\w'-]*\s+){0,2}?[^\W\d_][\w'-]*)\s+"
