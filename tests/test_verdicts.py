@@ -1170,3 +1170,31 @@ def test_the_sentence_before_sets_the_scene(
     """A short claim ("Nine members abstained.") takes its setting from the sentence before it;
     "Caldoria's 2025 budget" is a year; "passed" a budget is "approved" it."""
     assert check(statement, article(ASSEMBLY)).verdict == verdict
+
+
+SHELLS = (
+    "Six shells hit the area near posts 542 and 543 and 15 other shells fell near posts 250 "
+    "and 251, the agency said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        (
+            "Six shells hit near posts 542 and 543 and fifteen other shells fell near posts 250 "
+            "and 251.",
+            "supported",
+        ),
+        (
+            "Fifteen shells hit near posts 542 and 543 and six other shells fell near posts 250 "
+            "and 251.",
+            "contradicted",
+        ),
+    ],
+)
+def test_two_figures_of_one_thing_in_each_others_places(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    """Each figure is the claim's, but the two counts of shells have changed places."""
+    assert check(statement, article(SHELLS)).verdict == verdict

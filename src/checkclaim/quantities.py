@@ -209,6 +209,7 @@ _NOT_UNITS = frozenset(
     have has had will would could should may might can more less over under about around some
     such other same each every""".split()  # noqa: SIM905 - a word list reads best as text
 )
+_MORE_OF = frozenset(("other", "more", "additional", "further", "extra"))
 _UNIT_STOP = frozenset(
     """of to in on at by for from with as than that which who when where while after before
     during and or but , . ; : ( ) – -""".split()  # noqa: SIM905
@@ -468,6 +469,9 @@ def _unit_after(text: str, pos: int) -> str:
             break
         w = m.group(0).rstrip(".")
         lw = w.lower()
+        if not out and lw in _MORE_OF:
+            pos = m.end()
+            continue  # "six other shells", "2,500 more officers": shells, officers
         if lw in _UNIT_STOP or lw in _NOT_UNITS or lw in MONTHS or lw in WEEKDAYS:
             break
         pos = m.end()

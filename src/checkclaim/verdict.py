@@ -271,6 +271,22 @@ def _according_to(text: str) -> str:
     return " ".join(found.group(1).split()[:6]) if found else ""
 
 
+def _crossed(
+    counted: list[tuple[Quantity, Quantity, frozenset[str]]],
+    ours: tuple[Quantity, ...],
+    theirs: tuple[Quantity, ...],
+) -> tuple[str, str] | None:
+    """Two statement figures that count the same thing, each agreeing with another figure of
+    the claim, in the opposite order to the claim's, or None."""
+    for i, (q1, c1, u1) in enumerate(counted):
+        for q2, c2, u2 in counted[i + 1 :]:
+            if c1 is c2 or q1.value == q2.value or not (u1 & u2):
+                continue
+            if (ours.index(q1) < ours.index(q2)) != (theirs.index(c1) < theirs.index(c2)):
+                return q1.text, q2.text
+    return None
+
+
 def _kinds_clash(a: str, b: str, role: str) -> bool:
     """Two names of the same kind, so that one in place of the other is a swap. A name of
     unknown kind stands in for a person or an organisation only in a marked role ("in",
@@ -649,6 +665,7 @@ def assess(stmt: Statement, entry: Entry, index: Index, before: Entry | None = N
             )
 
     # figures
+    counted: list[tuple[Quantity, Quantity, frozenset[str]]] = []  # agreeing, with what they count
     for q in stmt.quantities:
         stmt_units = frozenset(index.lemma(u) for u in q.unit.split())
         fair = [
@@ -687,6 +704,8 @@ def assess(stmt: Statement, entry: Entry, index: Index, before: Entry | None = N
             tally.matched += FIGURE_WEIGHT
             # the very figure, counting the very thing ("58,825 votes"): a restatement
             units = entry.unit_lemmas[claim.quantities.index(agreeing)]
+            if stmt_units and units:
+                counted.append((q, agreeing, stmt_units & units))
             anchored = anchored or bool(
                 stmt_units and stmt_units == units and q.interval == agreeing.interval
             )
@@ -713,6 +732,15 @@ def assess(stmt: Statement, entry: Entry, index: Index, before: Entry | None = N
                     f"{_value(q)} in the statement)",
                 )
             )
+
+    # "15 shells hit near posts 542 and 543 and six other shells fell near posts 250 and 251"
+    # against "Six shells hit ... 542 and 543 and other 15 shells fell ... 250 and 251": two
+    # figures of the same thing, each the claim's, but in each other's places
+    crossed = _crossed(counted, stmt.quantities, claim.quantities)
+    if crossed is not None:
+        conflicts += 1
+        a, b = crossed
+        reasons.append(Reason("number", "disagree", a, b, f"{a} and {b} change places"))
 
     # "turnout reached 58 percent" against "a turnout rate of 58%": with a figure the claim
     # gives too (agreeing or not), a verb that only ties the subject to it says nothing more
