@@ -1198,3 +1198,34 @@ def test_two_figures_of_one_thing_in_each_others_places(
 ) -> None:
     """Each figure is the claim's, but the two counts of shells have changed places."""
     assert check(statement, article(SHELLS)).verdict == verdict
+
+
+MATCH = (
+    "Sweden beat Korea\n\n"
+    "Sweden had higher ball possession in the game. The big study looked at the yields of "
+    "crops: wheat, rice, maize and soybean. The camp maintained a majority in the council. "
+    "Its goal is to decrease IE6 users to less than one percent. Cotton prices were not "
+    "studied.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("Sweden had more of the ball in the game.", "supported"),
+        ("Korea had higher ball possession than Sweden in the game.", "contradicted"),
+        ("The camp lost its majority in the council.", "contradicted"),
+        ("The campaign has decreased IE6 users to less than one percent.", "unknown"),
+        (
+            "The big study looked at the yields of crops: wheat, rice, maize and soybean.",
+            "supported",
+        ),
+        ("The big study looked at the yields of crops: wheat, rice, maize and cotton.", "unknown"),
+    ],
+)
+def test_a_team_a_list_and_a_goal(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    """A country opening a statement is the claim's party or a swap for it; the last word of a
+    list, in the claim's last place; keeping is not losing; a goal is not done."""
+    assert check(statement, article(MATCH)).verdict == verdict

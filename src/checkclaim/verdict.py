@@ -525,13 +525,15 @@ def assess(stmt: Statement, entry: Entry, index: Index, before: Entry | None = N
             ),
             None,
         )
-        if rival is None and m.role in ("", "source") and m.kind != "place":
+        if rival is None and m.role in ("", "source"):
             # "Reyl announced 18 million euros in aid" against "Governor Marek ... announced 18
             # million euros in aid": who the statement opens on, against who the claim does
             lead = _lead(claim_names, entry.seq, entry.context) if m is lead_here else None
             if (
                 lead is not None
-                and lead.kind != "place"
+                # a country against a country ("Korea had more of the ball"), a party
+                # against a party
+                and (lead.kind == "place") == (m.kind == "place")
                 and (lead.kind == m.kind or "name" in (lead.kind, m.kind))
                 and _acts_instead(m, lead, stmt, index)
             ):
@@ -1531,8 +1533,8 @@ def _done_before_time(
         before = tokens[i - 1].folded if i else ""
         if before in _TO_COME or before in ("be", "being"):
             continue
-        if not wordnet.is_verb(w.lemma, w.folded, w.lemma + "e"):
-            continue
+        if not w.folded.endswith("ed") and not wordnet.is_verb(w.lemma, w.folded, w.lemma + "e"):
+            continue  # ("decreased" is a verb, whatever "decrease" mostly is)
         ours = f"{before} {w.folded}" if before in _PERFECT else w.folded
         return ours, f"{to_come[theirs]} {theirs}"
     return None
@@ -1627,8 +1629,15 @@ def _substitutions(
             continue
         left = next((p for x in reversed(words[:k]) if (p := at(x)) is not None), None)
         right = next((p for x in words[k + 1 :] if (p := at(x)) is not None), None)
+        last = len(entry.lemmas) - 1
         if left is not None and right is not None and right - left == 2:
             gap = [entry.lemmas[p] for p in range(left + 1, right) if p not in said]
+        elif left is not None and right is None and k == len(words) - 1 and left == last - 1:
+            # the last word of both ("wheat, rice, maize and cotton" against "..., maize and
+            # soybean"): the ends stand for the neighbour on the right
+            gap = [entry.lemmas[last]] if last not in said else []
+        elif right is not None and left is None and k == 0 and right == 1:
+            gap = [entry.lemmas[0]] if 0 not in said else []
         elif _unheard(w, index, synonyms):
             before = at(words[k - 1]) if k else None
             after = at(words[k + 1]) if k + 1 < len(words) else None
