@@ -1229,3 +1229,18 @@ def test_a_team_a_list_and_a_goal(
     """A country opening a statement is the claim's party or a swap for it; the last word of a
     list, in the claim's last place; keeping is not losing; a goal is not done."""
     assert check(statement, article(MATCH)).verdict == verdict
+
+
+def test_alternatives_the_other_way_round_are_not_supported(
+    article: Callable[[str], object],
+) -> None:
+    index = article(
+        '"The evidence so far points to negligence rather than a deliberate act," Lenz said.\n'
+    )
+    same = check("Lenz said the evidence points to negligence rather than a deliberate act.", index)
+    assert same.verdict == "supported"
+    turned = check(
+        "Lenz said the evidence points to a deliberate act rather than negligence.", index
+    )
+    assert turned.verdict == "contradicted"
+    assert any(r.kind == "choice" and r.status == "disagree" for r in turned.reasons)

@@ -769,7 +769,22 @@ def assess(stmt: Statement, entry: Entry, index: Index, before: Entry | None = N
 
     # "sensitive to ozone rather than heat" against a claim that names both ozone and heat:
     # which of the two it pairs with the subject, word overlap cannot tell
-    rejected = _rejected_alternative(stmt, entry)
+    # "deliberately rather than through negligence" against "negligence rather than a
+    # deliberate act": the alternative kept and the one set aside, the other way round
+    turned_round = _alternatives_swapped(stmt, entry, lex)
+    if turned_round is not None:
+        conflicts += 1
+        a, b = turned_round
+        reasons.append(
+            Reason(
+                "choice",
+                "disagree",
+                a,
+                b,
+                f"{a} rather than {b}, where the claim has it the other way round",
+            )
+        )
+    rejected = "" if turned_round is not None else _rejected_alternative(stmt, entry)
     if rejected:
         new_details += 1
         reasons.append(
@@ -1127,6 +1142,40 @@ def _rejected_alternative(stmt: Statement, entry: Entry) -> str:
             ):
                 return tokens[after].text
     return ""
+
+
+def _sides(tokens: list[str], lex: Lexicon) -> tuple[set[str], set[str]] | None:
+    """The stems of the content words just before and just after "rather than" (or "instead
+    of"), or None when there is no such phrase."""
+    for phrase in _SET_ASIDE:
+        k = len(phrase)
+        for i in range(len(tokens) - k + 1):
+            if tuple(tokens[i : i + k]) == phrase:
+                before = {stem(x) for x in tokens[max(0, i - 3) : i] if x not in lex.stopwords}
+                after = {stem(x) for x in tokens[i + k : i + k + 3] if x not in lex.stopwords}
+                return before, after
+    return None
+
+
+def _alternatives_swapped(stmt: Statement, entry: Entry, lex: Lexicon) -> tuple[str, str] | None:
+    """(kept, set aside) of a statement that keeps what the claim sets aside and sets aside
+    what the claim keeps, or None."""
+    low = stmt.norm.lower()
+    if "rather" not in low and "instead" not in low:
+        return None
+    ours = _sides([t.lemma for t in stmt.reading.tokens], lex)
+    theirs = _sides(list(entry.seq), lex) if ours is not None else None
+    if ours is None or theirs is None:
+        return None
+    kept, aside = ours
+
+    def shared(a: set[str], b: set[str]) -> list[str]:
+        # one word in two forms: "deliberately" and "deliberate", "negligent" and "negligence"
+        return sorted(x for x in a for y in b if x[:6] == y[:6] and min(len(x), len(y)) >= 5)
+
+    if shared(kept, theirs[1]) and shared(aside, theirs[0]) and not shared(kept, theirs[0]):
+        return shared(kept, theirs[1])[0], shared(aside, theirs[0])[0]
+    return None
 
 
 # Words whose two sides are not interchangeable ("beat", "than"), and the verb forms that
