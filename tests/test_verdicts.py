@@ -1244,3 +1244,23 @@ def test_alternatives_the_other_way_round_are_not_supported(
     )
     assert turned.verdict == "contradicted"
     assert any(r.kind == "choice" and r.status == "disagree" for r in turned.reasons)
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("The NFT said more than 40,000 people took part in the march.", "supported"),
+        ("The NFT said more than 60,000 people took part in the march.", "contradicted"),
+        ("Police said about 12,000 people took part in the march.", "supported"),
+    ],
+)
+def test_a_figure_is_the_one_its_source_gives(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    """Two parties, two figures in one sentence: the statement's source gives its own."""
+    index = article(
+        "The march was organised by the National Federation of Teachers (NFT).\n\n"
+        "Police put the crowd at about 12,000 people, while the NFT said over 41,000 had taken "
+        "part.\n"
+    )
+    assert check(statement, index).verdict == verdict

@@ -271,6 +271,25 @@ def _according_to(text: str) -> str:
     return " ".join(found.group(1).split()[:6]) if found else ""
 
 
+def _told_by(text: str, fair: list[Quantity], same: list[tuple[Mention, Name]]) -> Quantity | None:
+    """Of a claim's figures, the one its clause gives to the statement's named source, when the
+    claim gives figures to more than one party; None otherwise."""
+    if len(fair) < 2:
+        return None
+    source = next((n for m, n in same if m.role == "source"), None)
+    if source is None:
+        return None
+    at = text.find(source.text)
+    if at < 0:
+        return None
+    # the clause of the source: from the punctuation before its name to the one after it
+    start = max(text.rfind(x, 0, at) for x in ",;") + 1
+    ends = [e for x in ",;." if (e := text.find(x, at)) >= 0]
+    end = min(ends) if ends else len(text)
+    inside = [c for c in fair if start <= text.find(c.text) < end]
+    return inside[0] if len(inside) == 1 and len(inside) < len(fair) else None
+
+
 def _crossed(
     counted: list[tuple[Quantity, Quantity, frozenset[str]]],
     ours: tuple[Quantity, ...],
@@ -699,6 +718,13 @@ def assess(stmt: Statement, entry: Entry, index: Index, before: Entry | None = N
         best = max(shared)
         fair = [c for _, c in sorted(zip(shared, fair, strict=True), key=lambda x: -x[0])]
         pool = fair[: shared.count(best)] if best else fair
+        # "the NFT said more than 40,000 took part" against "Police put the crowd at about
+        # 12,000 people, while the NFT said over 41,000 had taken part": the figure the
+        # statement's source gives, in the claim's clause of that source
+        theirs_told = _told_by(claim.text, fair, same_names)
+        if theirs_told is not None:
+            pool = [theirs_told]
+            fair = [theirs_told, *(c for c in fair if c is not theirs_told)]
         agreeing = next(
             (c for c in pool if comparable(q).overlaps(comparable(c)) and not _past(q, c)), None
         )
