@@ -1264,3 +1264,26 @@ def test_a_figure_is_the_one_its_source_gives(
         "part.\n"
     )
     assert check(statement, index).verdict == verdict
+
+
+OPENERS = (
+    "Sweden defeated South Korea 1 – 0; Belgium defeated debutants Panama 3 – 0; and Tunisia "
+    "lost 1 – 2 to England.\n\n"
+    "This was Sweden's first victory in the opening match of the World Cup since 1958.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("Belgium beat World Cup newcomers Panama 3 - 0.", "supported"),
+        ("Belgium beat Panama 1 - 0.", "contradicted"),
+        ("Sweden had not won its opening World Cup match since 1958.", "supported"),
+    ],
+)
+def test_one_result_of_several_and_the_first_since(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    """A claim that agrees on every name and the score outweighs another clause's score; "the
+    first victory since 1958" says "had not won since 1958"."""
+    assert check(statement, article(OPENERS)).verdict == verdict

@@ -360,9 +360,13 @@ def _judge(text: str, index: Any, explain: bool = False) -> Result:
     best_sup = max(supported, key=lambda j: (j[2].coverage, j[1]), default=None)
     # a figure or date the best support gives as the statement does ("412p" and "412 pence a
     # share") is no sign that another claim, with another figure, is the one restated
+    # (nor is it when a claim that disputes nothing gives it: "Belgium beat Panama 3-0" against
+    # "Sweden defeated South Korea 1 - 0" and "Belgium defeated debutants Panama 3 - 0")
+    clean = [j for j in judged if not j[2].conflicts]
+    best_clean = best_sup or max(clean, key=lambda j: (j[2].coverage, j[1]), default=None)
     agreed = (
-        {(r.kind, r.statement) for r in best_sup[2].reasons if r.status == "agree"}
-        if best_sup is not None
+        {(r.kind, r.statement) for r in best_clean[2].reasons if r.status == "agree"}
+        if best_clean is not None
         else set()
     )
 

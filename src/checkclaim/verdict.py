@@ -935,7 +935,12 @@ def assess(stmt: Statement, entry: Entry, index: Index, before: Entry | None = N
     # polarity: a word the two share, negated on one side only, flips the claim
     differ = sum(1 for negated, c in pairs if negated != (c in entry.negated))
     both = sum(1 for negated, c in pairs if negated and c in entry.negated)
-    if differ and not both and not _no_more_than(stmt, entry, index):
+    if (
+        differ
+        and not both
+        and not _no_more_than(stmt, entry, index)
+        and not _first_since(stmt, entry)
+    ):
         flips += 1
         stmt_negated = any(negated for negated, _ in pairs)
         reasons.append(
@@ -1500,6 +1505,19 @@ def _no_more_than(stmt: Statement, entry: Entry, index: Index) -> bool:
         if w in ("this", "that", "so", "as") and i + 1 < len(tokens) and tokens[i + 1] in words:
             return True  # "this generous" against "most generous"
     return False
+
+
+def _first_since(stmt: Statement, entry: Entry) -> bool:
+    """ "Sweden had not won its opening match since 1958" against "Sweden's first victory in
+    an opening match since 1958": "the first since" says "not since", so the negation flips
+    nothing."""
+    if not stmt.reading.negations or "since" not in stmt.norm.lower():
+        return False
+    seq = entry.seq
+    return (
+        any(x == "first" and "since" in seq[k + 1 : k + 10] for k, x in enumerate(seq))
+        and not entry.negated
+    )
 
 
 # a word after one of these is a noun ("Sweden's win", "the plan"), whatever it mostly is
