@@ -1287,3 +1287,21 @@ def test_one_result_of_several_and_the_first_since(
     """A claim that agrees on every name and the score outweighs another clause's score; "the
     first victory since 1958" says "had not won since 1958"."""
     assert check(statement, article(OPENERS)).verdict == verdict
+
+
+def test_a_countrys_adjective_before_a_person_is_no_rival(
+    article: Callable[[str], object],
+) -> None:
+    """ "English defender Kyle Walker", "the African side": the country of a person, and a
+    team told by its continent, are not the slot of "Tunisia's equaliser"."""
+    index = article(
+        "English defender Kyle Walker was booked for his bad foul, and Ferjani Sassi scored from "
+        "the penalty spot, equalising for the African side.\n"
+    )
+    told = check(
+        "Tunisia's equaliser came from a Ferjani Sassi penalty after Kyle Walker was booked.",
+        index,
+    )
+    assert told.verdict != "contradicted"
+    swapped = check("Scottish defender Kyle Walker was booked for his bad foul.", index)
+    assert swapped.verdict != "supported"

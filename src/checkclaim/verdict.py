@@ -214,9 +214,10 @@ def _lead(
         return next((n for n in context if n.kind != "place"), None)
     key = _lead_key(seq)
     first = next((n for n in names if f"@{n.key}" == key), None)
-    if first is not None and first.kind == "org":
+    if first is not None and first.kind in ("org", "place"):
         after = seq.index(f"@{first.key}") + 1
-        # the organisation, a title word at most, then the person: not "... Office said Voric"
+        # the organisation (or the country: "English defender Kyle Walker"), a title word at
+        # most, then the person: not "... Office said Voric"
         for x in seq[after : after + 2]:
             if x.startswith("@"):
                 person = next((n for n in names if f"@{n.key}" == x), None)
@@ -304,6 +305,26 @@ def _crossed(
             if (ours.index(q1) < ours.index(q2)) != (theirs.index(c1) < theirs.index(c2)):
                 return q1.text, q2.text
     return None
+
+
+def _person_after(n: Name, seq: tuple[str, ...], names: list[Name]) -> bool:
+    """Whether a person's name follows a name within two words, none of them a verb ("English
+    defender Kyle Walker")."""
+    try:
+        after = seq.index(f"@{n.key}") + 1
+    except ValueError:
+        return False
+    for x in seq[after : after + 3]:
+        if x.startswith("@"):
+            return any(f"@{o.key}" == x and o.kind in ("person", "name") for o in names)
+        if not x.isalpha() or x in SOURCE_VERBS or thesaurus().is_verb(x, x, x + "e"):
+            return False
+    return False
+
+
+def _owner(stmt: Statement, m: Mention) -> bool:
+    """Whether a statement gives a name as an owner ("Tunisia's equaliser")."""
+    return stmt.reading.tokens[m.last - 1].text.endswith(("'s", "'", "\u2019s"))
 
 
 def _kinds_clash(a: str, b: str, role: str) -> bool:
@@ -541,6 +562,17 @@ def assess(stmt: Statement, entry: Entry, index: Index, before: Entry | None = N
                 and _kinds_clash(m.kind, n.kind, m.role)
                 and _roles_clash(m.role, n.role)
                 and not any(_name_matches(o, n, index) for o in stmt.reading.mentions)
+                # not the country of a person ("English defender Kyle Walker"), nor a country
+                # told as an adjective against one told as an owner ("the African side" and
+                # "Tunisia's equaliser")
+                and not (
+                    n.kind == "place"
+                    and not n.role
+                    and (
+                        _person_after(n, entry.seq, claim_names)
+                        or (_owner(stmt, m) and fold(n.text) != n.key)
+                    )
+                )
             ),
             None,
         )
@@ -1599,7 +1631,10 @@ def _traits(stmt: Statement) -> _Traits:
         first.group(0).lower() if first else "",
         more,
         fewer,
-        _lead(stmt.reading.mentions, stmt.seq) if stmt.reading.mentions else None,
+        # (not an owner: "Tunisia's equaliser came from ...")
+        _lead([m for m in stmt.reading.mentions if not _owner(stmt, m)], stmt.seq)
+        if stmt.reading.mentions
+        else None,
     )
     _traits_of[:] = [(stmt, got)]
     return got
