@@ -27,7 +27,7 @@ LABELS = ("supported", "contradicted", "unknown")
 POOLED_MACRO_F1 = 0.69
 SET_MACRO_F1 = 0.85
 HELD_OUT_MACRO_F1 = {
-    "composed-strike": 0.50,
+    "composed-strike": 0.60,
     "composed-measles": 0.75,
     "composed-airline": 0.70,
     "composed-court": 0.58,
