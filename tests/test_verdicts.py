@@ -1305,3 +1305,30 @@ def test_a_countrys_adjective_before_a_person_is_no_rival(
     assert told.verdict != "contradicted"
     swapped = check("Scottish defender Kyle Walker was booked for his bad foul.", index)
     assert swapped.verdict != "supported"
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("President William Ruto announced plans to send more police officers.", "supported"),
+        (
+            "Vice President William Ruto announced plans to send more police officers.",
+            "contradicted",
+        ),
+        ("Ruto said peace and development are separate goals.", "contradicted"),
+        ("Ruto said the world is facing an easy moment.", "contradicted"),
+        ("Ruto thanked the United States for its military backing.", "unknown"),
+    ],
+)
+def test_ranks_opposites_and_a_word_the_article_never_uses(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    """A vice president is not the president; separate is not interconnected, easy not
+    challenging; in a three-word statement, one word the article never uses is a third of it."""
+    index = article(
+        "President William Ruto announced plans to send additional police officers to Haiti. "
+        "He expressed appreciation for the financial and logistical backing from the United "
+        "States. He said peace and development are interconnected goals. 'The world is facing "
+        "a challenging moment,' he remarked.\n"
+    )
+    assert check(statement, index).verdict == verdict
