@@ -1032,8 +1032,8 @@ def assess(stmt: Statement, entry: Entry, index: Index, before: Entry | None = N
             Reason("tense", "missing", ours, theirs, f"{ours}, where the claim has {theirs}")
         )
 
-    # "Iris Murdoch was murdered in 1919": when two words in five of the statement are words
-    # the article never uses, in any form or synonym, it says something the article does not
+    # "Iris Murdoch was murdered in 1919": when a third of the statement's words are words the
+    # article never uses, in any form or synonym, it says something the article does not
     unheard = (
         [
             w.folded
