@@ -1332,3 +1332,22 @@ def test_ranks_opposites_and_a_word_the_article_never_uses(
         "a challenging moment,' he remarked.\n"
     )
     assert check(statement, index).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("Ruto called the mission a testament to achieving the impossible.", "supported"),
+        ("The mission was once deemed easy.", "contradicted"),
+        ("Peace is threatened by great power rivalries.", "supported"),
+        ("Peace is threatened by great power cooperation.", "contradicted"),
+    ],
+)
+def test_impossible_is_not_easy_nor_rivalry_cooperation(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    index = article(
+        "Ruto described the mission as a testament to achieving what was once deemed mission "
+        "impossible. He said peace is increasingly threatened by great power rivalries.\n"
+    )
+    assert check(statement, index).verdict == verdict
