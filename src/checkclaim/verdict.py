@@ -1607,6 +1607,7 @@ def _acts(stmt: Statement, unmatched: list[Word], wordnet: Thesaurus) -> list[st
 _SWEEPING = frozenset(
     "only solely sole alone entire entirely whole all every always exclusively".split()  # noqa: SIM905
 )
+_FIRST_WORDS = frozenset(("first", "first-ever", "never", "each"))
 _FIRST_TIME = re.compile(
     r"\bfor the first time\b|\bfirst[- ]ever\b|\bnever before\b|\beach time\b", re.I
 )
@@ -1641,10 +1642,13 @@ def _traits(stmt: Statement) -> _Traits:
     if _traits_of and _traits_of[0][0] is stmt:
         return _traits_of[0][1]
     folded = [t.folded for t in stmt.reading.tokens]
-    first = _FIRST_TIME.search(stmt.norm)
-    more, fewer = _compared(folded) if not _COMPARED.isdisjoint(folded) else ("", "")
+    present = set(folded)
+    first = _FIRST_TIME.search(stmt.norm) if not _FIRST_WORDS.isdisjoint(present) else None
+    more, fewer = _compared(folded) if not _COMPARED.isdisjoint(present) else ("", "")
     got = _Traits(
-        next((w for w in folded if w in _SWEEPING), ""),
+        next((w for w in folded if w in _SWEEPING), "")
+        if not _SWEEPING.isdisjoint(present)
+        else "",
         first.group(0).lower() if first else "",
         more,
         fewer,
