@@ -460,12 +460,15 @@ def interval_for(value: float, qualifier: str, digits: str, mult: float) -> Inte
     return Interval(value, value)
 
 
+_GAP_PUNCTUATION = frozenset(',.;:()!?"')
+
+
 def _unit_after(text: str, pos: int) -> str:
     """What a figure counts: the content words right after it ("police officers")."""
     out: list[str] = []
     for m in _WORD_RE.finditer(text, pos, min(len(text), pos + 60)):
         gap = text[pos : m.start()]
-        if any(c in gap for c in ',.;:()!?"') or len(gap) > 2:
+        if gap != " " and (len(gap) > 2 or not _GAP_PUNCTUATION.isdisjoint(gap)):
             break
         w = m.group(0).rstrip(".")
         lw = w.lower()
