@@ -1351,3 +1351,24 @@ def test_impossible_is_not_easy_nor_rivalry_cooperation(
         "impossible. He said peace is increasingly threatened by great power rivalries.\n"
     )
     assert check(statement, index).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("IE6 shipped with Windows XP, nearly a decade ago.", "supported"),
+        ("IE6 shipped with Windows Vista, nearly a decade ago.", "contradicted"),
+        ("The study was published in the journal Nature Climate Change.", "supported"),
+        ("The study was published in the journal Nature Geoscience.", "contradicted"),
+    ],
+)
+def test_another_of_a_family_of_names(
+    article: Callable[[str], object], statement: str, verdict: str
+) -> None:
+    """In a statement, capitals make a name of ordinary words when the first opens a name the
+    article knows: "Windows Vista" beside "Windows XP" is another name, not "Windows"."""
+    index = article(
+        "IE6 shipped with Windows XP, nearly a decade ago. The study was published in the "
+        "journal Nature Climate Change.\n"
+    )
+    assert check(statement, index).verdict == verdict

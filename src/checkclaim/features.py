@@ -117,6 +117,8 @@ class Names:
         self.longest_from: dict[str, int] = {}  # first word -> the longest name it starts
         for k in table:
             self.longest_from[k[0]] = max(self.longest_from.get(k[0], 0), len(k))
+        # the first two words of the names of two words or more
+        self.openings = frozenset(k[:2] for k in table if len(k) >= 2)
 
 
 def tokenize(text: str, lemma: Callable[[str], str]) -> list[Token]:
@@ -367,10 +369,14 @@ def _mentions(
                     or (i + 1 < n and tokens[i + 1].text[:1].isupper())
                 )
                 if by_case
-                else not common(tok.folded)
+                else not common(tok.folded) or _other_of(tokens, i, names)
             )
         ):
-            j = _cap_run(tokens, i + 1, n, None if by_case else common)
+            # (in a statement, the capitals of a run whose first word opens a known name of
+            # two words or more count: "Windows Vista" beside the article's "Windows XP")
+            j = _cap_run(
+                tokens, i + 1, n, None if by_case or _other_of(tokens, i, names) else common
+            )
             words = tokens[i:j]
             # a title ("President", "Mr") marks a person and is not part of the name
             kind = "name"
@@ -440,6 +446,20 @@ def name_word(tok: Token) -> str:
     ("Secunia.com" is Secunia)."""
     domain = _DOMAIN.match(tok.text) if "." in tok.text else None
     return fold(domain.group(1)) if domain else tok.folded
+
+
+def _other_of(tokens: list[Token], i: int, names: Names) -> bool:
+    """Whether a capitalised word opens a known name of several words and a capitalised word
+    other than that name's follows: another of the same family ("Windows Vista")."""
+    if names.longest_from.get(tokens[i].folded, 0) < 2 or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    return (
+        tokens[i].text[:1].isupper()
+        and nxt.text[:1].isupper()
+        and nxt.start - tokens[i].end <= 1
+        and (tokens[i].folded, nxt.folded) not in names.openings
+    )
 
 
 def _cap_run(
