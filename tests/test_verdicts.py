@@ -1372,3 +1372,24 @@ def test_another_of_a_family_of_names(
         "journal Nature Climate Change.\n"
     )
     assert check(statement, index).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        (
+            "The union would hold a strike in January unless the funding freeze was lifted.",
+            "supported",
+        ),
+        (
+            "The union would hold a strike in January if the funding freeze was lifted.",
+            "contradicted",
+        ),
+    ],
+)
+def test_unless_is_if_not(article: Callable[[str], object], statement: str, verdict: str) -> None:
+    index = article(
+        "Oyelaran said the union would hold a one-day strike in January if the funding freeze "
+        "was not lifted.\n"
+    )
+    assert check(statement, index).verdict == verdict
