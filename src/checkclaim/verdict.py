@@ -1661,7 +1661,6 @@ def _traits(stmt: Statement) -> _Traits:
     return got
 
 
-_TO_COME = TO_COME
 _PERFECT = frozenset(("has", "have", "had"))
 
 
@@ -1680,7 +1679,7 @@ def _done_before_time(
         if theirs not in to_come or w.folded == w.lemma or w.folded.endswith(("ing", "s")):
             continue
         before = tokens[i - 1].folded if i else ""
-        if before in _TO_COME or before in ("be", "being"):
+        if before in TO_COME or before in ("be", "being"):
             continue
         if not w.folded.endswith("ed") and not wordnet.is_verb(w.lemma, w.folded, w.lemma + "e"):
             continue  # ("decreased" is a verb, whatever "decrease" mostly is)
