@@ -20,7 +20,7 @@ CASES = Path(__file__).parent / "data" / "cases"
 FOLDERS = sorted(p for p in CASES.iterdir() if (p / "statements.jsonl").is_file())
 LABELS = ("supported", "contradicted", "unknown")
 
-# Floors, measured 2026-11-28: pooled macro-F1 0.70 over the twenty-four sets, 0.80 over the
+# Floors, measured 2026-11-28: pooled macro-F1 0.71 over the twenty-four sets, 0.80 over the
 # fourteen written to measure (0.93 over the six written before the eight held-out ones; the
 # issue's goal is 0.90); each set 0.87 or more, but the held-out and red-team sets (written by
 # writers who had not seen checkclaim at work, the red-team ones to fool it).
@@ -34,17 +34,17 @@ HELD_OUT_MACRO_F1 = {
     "composed-wildfire": 0.68,
     "composed-merger": 0.68,
     "composed-space": 0.75,
-    "composed-budget": 0.70,
+    "composed-budget": 0.74,
     # written to fool the checker (see README.md here): floors as measured
     "redteam-seed": 0.55,
     "redteam-wildfire": 0.70,
     "redteam-merger": 0.64,
     "redteam-space": 0.49,
     "redteam-budget": 0.40,
-    "redteam-korea": 0.52,
+    "redteam-korea": 0.58,
     "redteam-election": 0.57,
-    "redteam-soccer": 0.35,
-    "redteam-ie9": 0.36,
+    "redteam-soccer": 0.43,
+    "redteam-ie9": 0.38,
     "redteam-warming": 0.59,
 }
 # Contradicted statements called supported, pooled over every set written to measure (of 136):
