@@ -352,7 +352,7 @@ def _judge(text: str, index: Any, explain: bool = False) -> Result:
     judged = []
     for i, sim in found:
         entry = index.entries[i]
-        a = assess(stmt, entry, index, index.entries[i - 1] if i else None)
+        a = assess(stmt, entry, index, i)
         judged.append((entry, sim, a))
 
     supported = [j for j in judged if j[2].verdict == "supported"]

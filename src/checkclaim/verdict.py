@@ -357,7 +357,9 @@ def _units_agree(
     return any(index.lex.same_meaning(a, b) for a in stmt_units for b in units)
 
 
-def assess(stmt: Statement, entry: Entry, index: Index, before: Entry | None = None) -> Assessment:
+def assess(stmt: Statement, entry: Entry, index: Index, at: int | None = None) -> Assessment:
+    """The verdict of one candidate claim on a statement; `at` is the claim's place in the
+    index, which gives the sentence before it (read only when it is needed)."""
     lex = index.lex
     claim = entry.claim
     reasons: list[Reason] = []
@@ -485,7 +487,8 @@ def assess(stmt: Statement, entry: Entry, index: Index, before: Entry | None = N
     # in the same article, gives the claim its setting, half as surely as the claim itself
     # (for a support only: a restatement that a changed detail contradicts is of the claim)
     setting = 0.0
-    if unmatched_words and before is not None and _sets_the_scene(before, entry):
+    before = index.entries[at - 1] if unmatched_words and at else None
+    if before is not None and _sets_the_scene(before, entry):
         for w in list(unmatched_words):
             if _in_setting(w, before) and not _in_a_slot(stmt, entry, index, matched_at, w):
                 setting += w.weight * SCENE_SHARE
