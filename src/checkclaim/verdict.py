@@ -19,19 +19,35 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
 
-from rapidfuzz import fuzz
-
-from checkclaim.features import _SAID_AFTER, SOURCE_VERBS, Mention
+from checkclaim.features import SOURCE_VERBS, Mention
 from checkclaim.index import NEGATIVE_PREFIXES, TO_COME, Entry, Index, Name
 from checkclaim.lexicon import Lexicon, Thesaurus, english_words, thesaurus
 from checkclaim.match import Statement, Word
 from checkclaim.models import DateRef, Quantity, Reason, format_number
 from checkclaim.normalize import fold, stem
+from checkclaim.parties import (
+    SWAPPABLE,
+    according_to,
+    acts_instead,
+    agent_swapped,
+    as_actor,
+    described_as,
+    is_owner,
+    key_words,
+    kinds_clash,
+    lead_party,
+    name_matches,
+    named_near,
+    office_of,
+    offices_differ,
+    person_after,
+    roles_clash,
+    seq_at,
+)
 from checkclaim.quantities import comparable, compatible, date_use
 
 # Share of the statement's weighted details a claim must account for...
@@ -39,7 +55,6 @@ SUPPORT_COVERAGE = 0.66  # ...to support it
 RESTATE_COVERAGE = 0.55  # ...to be a restatement that a changed detail contradicts
 RESTATE_ANCHORED = 0.3  # ...the same, when a figure of the very same unit and a name are restated
 RESTATE_BALANCE = 1.0  # the agreeing weight must be at least this many times the disagreeing one
-NAME_FUZZ = 88.0  # spelling slack for names the gazetteer does not know
 # A long statement that could be supported is read for swapped words: one word standing where
 # the claim has another, between two words they share ("fell from a Sydney beach" against
 # "fell from a Sydney clifftop"). A short one is a paraphrase more often than not.
@@ -131,145 +146,7 @@ def _enough(reasons: list[Reason], pairs: list[tuple[bool, str]]) -> bool:
     return len(pairs) + agreeing >= 2
 
 
-@cache
-def _initials(key: str) -> str:
-    return "".join(w[0] for w in key.split() if w not in ("of", "for", "the", "and", "on"))
-
-
-@cache
-def _key_words(key: str) -> frozenset[str]:
-    return frozenset(key.split())
-
-
-def _near(key: str, names: frozenset[str]) -> bool:
-    """Whether a name is among `names`, in full or in part ("South Korea" / "Korea")."""
-    if key in names:
-        return True
-    words = _key_words(key)
-    return any(words < (other := _key_words(k)) or other < words for k in names)
-
-
-def _name_matches(m: Mention, n: Name, index: Index) -> bool:
-    return m.key == n.key or _keys_match(m.key, m.kind, n.key, n.kind)
-
-
-@lru_cache(maxsize=1 << 16)
-def _keys_match(m_key: str, m_kind: str, n_key: str, n_kind: str) -> bool:
-    m, n = _Named(m_key, m_kind), _Named(n_key, n_kind)
-    # "MIT" / "Massachusetts Institute of Technology"
-    for short, long in ((m.key, n.key), (n.key, m.key)):
-        if " " not in short and 2 <= len(short) <= 6 and " " in long and _initials(long) == short:
-            return True
-    a, b = _key_words(m.key), _key_words(n.key)
-    if (
-        a
-        and b
-        and (a <= b or b <= a)
-        and (abs(len(a) - len(b)) <= 2 or "person" in (m.kind, n.kind))
-    ):
-        # "Ruto" / "William Ruto"; "General Assembly" / "United Nations General Assembly"
-        return not (m.kind == "place" and n.kind == "place" and a != b and len(a) == len(b))
-    if m.kind == "place" and n.kind == "place":
-        return False
-    # a misspelt name: about as long, and the same first letter
-    if len(m.key) < 5 or m.key[0] != n.key[0] or abs(len(m.key) - len(n.key)) > 3:
-        return False
-    return fuzz.ratio(m.key, n.key) >= NAME_FUZZ
-
-
-class _Named(NamedTuple):
-    key: str
-    kind: str
-
-
-# what may stand before the party a sentence opens on: titles and who they work for
-# ("Regional Governor Alina Marek", "HFRS chief Tomas Reyl")
-LEAD_WITHIN = 3
-_LEAD_PRONOUNS = frozenset(("he", "she"))
-
-
-def _lead_key(seq: tuple[str, ...]) -> str | None:
-    """The first name among a sentence's first few tokens, as "@key", if it is its subject:
-    nothing before it but title words and names ("HFRS chief Tomas Reyl said")."""
-    for x in seq[: LEAD_WITHIN + 1]:
-        if x.startswith("@"):
-            return x
-        if x in ("the", "a", "an"):
-            continue
-        if not x.isalpha() or x in ("in", "on", "at", "by", "after", "when", "as", "for"):
-            return None
-    return None
-
-
-_Party = TypeVar("_Party", Name, Mention)
-
-
-def _lead(
-    names: Sequence[_Party], seq: tuple[str, ...], context: Sequence[_Party] = ()
-) -> _Party | None:
-    """The person or organisation a sentence opens on, as its subject: named in its first few
-    words ("HFRS chief Tomas Reyl": the person after the organisation), or the one "he" or
-    "she" stands for."""
-    if seq and seq[0] in _LEAD_PRONOUNS:
-        return next((n for n in context if n.kind != "place"), None)
-    key = _lead_key(seq)
-    first = next((n for n in names if f"@{n.key}" == key), None)
-    if first is not None and first.kind in ("org", "place"):
-        after = seq.index(f"@{first.key}") + 1
-        # the organisation (or the country: "English defender Kyle Walker"), a title word at
-        # most, then the person: not "... Office said Voric"
-        for x in seq[after : after + 2]:
-            if x.startswith("@"):
-                person = next((n for n in names if f"@{n.key}" == x), None)
-                if person is not None and person.kind in ("person", "name"):
-                    return person
-                break
-            if not x.isalpha() or x in SOURCE_VERBS or thesaurus().is_verb(x, x, x + "e"):
-                break
-    return first
-
-
-_ACCORDING_TO = re.compile(
-    r"\baccording to (?:the |an? )?([^,.;:()\"\u201c\u201d]+)", re.IGNORECASE
-)
-
-
 _POSSESSIVES = frozenset(("his", "her", "their", "its", "our", "my", "your"))
-
-
-def _described_as(index: Index, entry: Entry, words: str, key: str) -> bool:
-    """Whether the article calls the organisation `key` by `words` ("the union said", after a
-    sentence naming the National Federation of Teachers): a sentence of the claim's article
-    that says "the union" and names it, or follows one that does."""
-    if " " in words:
-        return False
-    lemma = index.lemma(words)
-    phrase = re.compile(rf"\b[Tt]he {re.escape(words)}\b")
-    for i in index.postings.get(lemma, ()):
-        other = index.entries[i]
-        if (
-            other.source == entry.source
-            and (key in other.before or any(n.key == key for n in other.names))
-            and phrase.search(other.claim.text)
-        ):
-            return True
-    return False
-
-
-def _seq_at(seq: tuple[str, ...], key: str) -> int:
-    """Where a name first stands in a sentence's tokens (-99 when it does not)."""
-    try:
-        return seq.index(f"@{key}")
-    except ValueError:
-        return -99
-
-
-@cache
-def _according_to(text: str) -> str:
-    """Who a sentence attributes its report to in ordinary words ("according to the finance
-    ministry", "..., the union said."), up to six words; "" when it does not."""
-    found = _ACCORDING_TO.search(text) or _SAID_AFTER.search(text)
-    return " ".join(found.group(1).split()[:6]) if found else ""
 
 
 def _told_by(text: str, fair: list[Quantity], same: list[tuple[Mention, Name]]) -> Quantity | None:
@@ -305,42 +182,6 @@ def _crossed(
             if (ours.index(q1) < ours.index(q2)) != (theirs.index(c1) < theirs.index(c2)):
                 return q1.text, q2.text
     return None
-
-
-def _person_after(n: Name, seq: tuple[str, ...], names: list[Name]) -> bool:
-    """Whether a person's name follows a name within two words, none of them a verb ("English
-    defender Kyle Walker")."""
-    try:
-        after = seq.index(f"@{n.key}") + 1
-    except ValueError:
-        return False
-    for x in seq[after : after + 3]:
-        if x.startswith("@"):
-            return any(f"@{o.key}" == x and o.kind in ("person", "name") for o in names)
-        if not x.isalpha() or x in SOURCE_VERBS or thesaurus().is_verb(x, x, x + "e"):
-            return False
-    return False
-
-
-def _owner(stmt: Statement, m: Mention) -> bool:
-    """Whether a statement gives a name as an owner ("Tunisia's equaliser")."""
-    return stmt.reading.tokens[m.last - 1].text.endswith(("'s", "'", "\u2019s"))
-
-
-def _kinds_clash(a: str, b: str, role: str) -> bool:
-    """Two names of the same kind, so that one in place of the other is a swap. A name of
-    unknown kind stands in for a person or an organisation only in a marked role ("in",
-    "according to")."""
-    if a == b:
-        return True
-    return bool(role) and "name" in (a, b) and "place" not in (a, b)
-
-
-def _roles_clash(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    locs = {"loc", "dest"}
-    return a in locs and b in locs
 
 
 # what a count of people may say without naming them: "thousands" of those the claim is about
@@ -510,7 +351,7 @@ def assess(stmt: Statement, entry: Entry, index: Index, at: int | None = None) -
             (
                 j
                 for j, n in enumerate(claim_names)
-                if _name_matches(m, n, index) and (m.role == "based") == (n.role == "based")
+                if name_matches(m, n, index) and (m.role == "based") == (n.role == "based")
             ),
             None,
         )
@@ -519,16 +360,16 @@ def assess(stmt: Statement, entry: Entry, index: Index, at: int | None = None) -
             # finance ministry, of which the Ostrelian Orbital Authority paid 35 percent": a name
             # the claim gives, but not as the source it gives
             # (not a name beside it: in "said Karsk mayor Elena Dravic" both say who spoke)
-            at = _seq_at(entry.seq, claim_names[hit].key)
+            at = seq_at(entry.seq, claim_names[hit].key)
             theirs = next(
                 (
                     n.text
                     for n in claim_names
-                    if n.role == "source" and abs(_seq_at(entry.seq, n.key) - at) > 2
+                    if n.role == "source" and abs(seq_at(entry.seq, n.key) - at) > 2
                 ),
                 None,
-            ) or _according_to(claim.text)
-            if theirs and not (_key_words(m.key) & set(fold(theirs).split())):
+            ) or according_to(claim.text)
+            if theirs and not (key_words(m.key) & set(fold(theirs).split())):
                 matched_claim_names.add(hit)
                 conflicts += 1
                 tally.conflict += weight
@@ -546,13 +387,10 @@ def assess(stmt: Statement, entry: Entry, index: Index, at: int | None = None) -
             continue
         own_source = m.role == "source" and any(n.role == "source" for n in claim_names)
         if not own_source and (
-            any(_name_matches(m, n, index) for n in entry.context)
+            any(name_matches(m, n, index) for n in entry.context)
             or all(w in entry.lemma_set for w in m.key.split())
             # "ATMIS in Somalia" against "the African Union Transition Mission in Somalia"
-            or (
-                m.kind == "place"
-                and any(_key_words(m.key) < _key_words(n.key) for n in claim_names)
-            )
+            or (m.kind == "place" and any(key_words(m.key) < key_words(n.key) for n in claim_names))
         ):
             # the claim refers to it ("he"), or names it in words the reader did not take for a name
             tally.matched += weight
@@ -562,9 +400,9 @@ def assess(stmt: Statement, entry: Entry, index: Index, at: int | None = None) -
                 n
                 for j, n in enumerate(claim_names)
                 if j not in matched_claim_names
-                and _kinds_clash(m.kind, n.kind, m.role)
-                and _roles_clash(m.role, n.role)
-                and not any(_name_matches(o, n, index) for o in stmt.reading.mentions)
+                and kinds_clash(m.kind, n.kind, m.role)
+                and roles_clash(m.role, n.role)
+                and not any(name_matches(o, n, index) for o in stmt.reading.mentions)
                 # not the country of a person ("English defender Kyle Walker"), nor a country
                 # told as an adjective against one told as an owner ("the African side" and
                 # "Tunisia's equaliser")
@@ -572,8 +410,8 @@ def assess(stmt: Statement, entry: Entry, index: Index, at: int | None = None) -
                     n.kind == "place"
                     and not n.role
                     and (
-                        _person_after(n, entry.seq, claim_names)
-                        or (_owner(stmt, m) and fold(n.text) != n.key)
+                        person_after(n, entry.seq, claim_names)
+                        or (is_owner(stmt, m) and fold(n.text) != n.key)
                     )
                 )
             ),
@@ -582,14 +420,14 @@ def assess(stmt: Statement, entry: Entry, index: Index, at: int | None = None) -
         if rival is None and m.role in ("", "source"):
             # "Reyl announced 18 million euros in aid" against "Governor Marek ... announced 18
             # million euros in aid": who the statement opens on, against who the claim does
-            lead = _lead(claim_names, entry.seq, entry.context) if m is lead_here else None
+            lead = lead_party(claim_names, entry.seq, entry.context) if m is lead_here else None
             if (
                 lead is not None
                 # a country against a country ("Korea had more of the ball"), a party
                 # against a party
                 and (lead.kind == "place") == (m.kind == "place")
                 and (lead.kind == m.kind or "name" in (lead.kind, m.kind))
-                and _acts_instead(m, lead, stmt, index)
+                and acts_instead(m, lead, stmt, index)
             ):
                 rival = lead
         if (
@@ -603,8 +441,8 @@ def assess(stmt: Statement, entry: Entry, index: Index, at: int | None = None) -
                 (
                     n
                     for n in entry.context
-                    if _kinds_clash(m.kind, n.kind, m.role)
-                    and not any(_name_matches(o, n, index) for o in stmt.reading.mentions)
+                    if kinds_clash(m.kind, n.kind, m.role)
+                    and not any(name_matches(o, n, index) for o in stmt.reading.mentions)
                 ),
                 None,
             )
@@ -612,13 +450,13 @@ def assess(stmt: Statement, entry: Entry, index: Index, at: int | None = None) -
             rival is None
             and m.role == "source"
             and not any(n.role == "source" for n in claim_names)
-            and (theirs := _according_to(claim.text))
+            and (theirs := according_to(claim.text))
         ):
             # "..., according to the HFRS" against "..., according to the regional health
             # department": another source than the one the claim gives in ordinary words
             words = fold(theirs).split()
-            if not (_key_words(m.key) & set(words)) and not (
-                len(words) == 1 and _described_as(index, entry, words[0], m.key)
+            if not (key_words(m.key) & set(words)) and not (
+                len(words) == 1 and described_as(index, entry, words[0], m.key)
             ):
                 conflicts += 1
                 tally.conflict += weight
@@ -633,9 +471,9 @@ def assess(stmt: Statement, entry: Entry, index: Index, at: int | None = None) -
                 Reason("entity", "disagree", m.text, rival.text, f"{m.text} vs {rival.text}")
             )
         elif index.topic(m.key) or (
-            _near(m.key, entry.near)
-            and (m.role != "source" or _near(m.key, entry.before))
-            and (m.role != "loc" or _near(m.key, entry.scene))
+            named_near(m.key, entry.near)
+            and (m.role != "source" or named_near(m.key, entry.before))
+            and (m.role != "loc" or named_near(m.key, entry.scene))
         ):
             # what the article is about ("Haiti"), or a name the sentences around the claim
             # give, may be named without the claim naming it; a place only when it sets the
@@ -694,12 +532,11 @@ def assess(stmt: Statement, entry: Entry, index: Index, at: int | None = None) -
             differs = False
         elif named:
             differs = not any(
-                mine & _key_words(n.key) or _described_as(index, entry, said_by, n.key)
-                for n in named
+                mine & key_words(n.key) or described_as(index, entry, said_by, n.key) for n in named
             )
         else:
             # the claim's source in ordinary words too: "according to the farmers' union"
-            theirs = _according_to(claim.text)
+            theirs = according_to(claim.text)
             sources = [theirs] if theirs else []
             differs = bool(theirs) and not (own & {index.lemma(fold(x)) for x in theirs.split()})
             if differs and " " not in theirs:
@@ -707,9 +544,9 @@ def assess(stmt: Statement, entry: Entry, index: Index, at: int | None = None) -
                 # National Federation of Teachers "the union"
                 word = fold(theirs)
                 differs = not any(
-                    mine & _key_words(key)
+                    mine & key_words(key)
                     for key in entry.before
-                    if word in _key_words(key) or _described_as(index, entry, word, key)
+                    if word in key_words(key) or described_as(index, entry, word, key)
                 )
         if differs:
             moved = sum(w.weight for w in unmatched_words if w.folded in mine)
@@ -868,13 +705,13 @@ def assess(stmt: Statement, entry: Entry, index: Index, at: int | None = None) -
             (ma.text, mb.text)
             for ma, na in same_names
             for mb, nb in same_names
-            if _subject(ma.role) != _subject(mb.role)
-            and _subject(ma.role) == _subject(nb.role)
-            and _subject(mb.role) == _subject(na.role)
+            if as_actor(ma.role) != as_actor(mb.role)
+            and as_actor(ma.role) == as_actor(nb.role)
+            and as_actor(mb.role) == as_actor(na.role)
             and (
                 "dest" in (ma.role, mb.role)
                 or (
-                    {ma.role, mb.role} & _SWAPPABLE
+                    {ma.role, mb.role} & SWAPPABLE
                     and ma.kind == mb.kind == "place"
                     and not any(
                         tokens[x.last - 1].text.endswith(("'s", "'", "’s")) for x in (ma, mb)
@@ -892,8 +729,8 @@ def assess(stmt: Statement, entry: Entry, index: Index, at: int | None = None) -
     # "Education Minister Irena Valcho" against "Finance Minister Irena Valcho": the same person
     # with another office
     for m, n in same_names:
-        office = _office(stmt.seq, m.key, lex), _office(entry.seq, n.key, lex)
-        if _offices_differ(*office):
+        office = office_of(stmt.seq, m.key, lex), office_of(entry.seq, n.key, lex)
+        if offices_differ(*office):
             ours, theirs = (" ".join(x).strip() for x in office)
             conflicts += 1
             reasons.append(Reason("entity", "disagree", ours, theirs, f"{ours} vs {theirs}"))
@@ -902,7 +739,7 @@ def assess(stmt: Statement, entry: Entry, index: Index, at: int | None = None) -
     # KNSA said": who reports the act, made the one who acts
     if lead_here is not None and not lead_here.role:
         speaker = next((n for m, n in same_names if m is lead_here and n.role == "source"), None)
-        actor = _lead(claim_names, entry.seq, entry.context) if speaker is not None else None
+        actor = lead_party(claim_names, entry.seq, entry.context) if speaker is not None else None
         if (
             speaker is not None
             and actor is not None
@@ -940,7 +777,7 @@ def assess(stmt: Statement, entry: Entry, index: Index, at: int | None = None) -
     # "Marrowby has agreed to take over Kestrel" against "Kestrel has agreed to buy Marrowby":
     # the one who acts, and the one acted on, the other way round
     if converse_conflict is None and exchanged is None:
-        turned = _agent_swapped(stmt, entry, same_names, lex)
+        turned = agent_swapped(stmt, entry, same_names, lex)
         if turned is not None:
             conflicts += 1
             a, b = turned
@@ -1295,107 +1132,6 @@ def _swapped(stmt: tuple[str, ...], claim: tuple[str, ...], lex: Lexicon) -> tup
     return None
 
 
-# words that make two parties act together or on each other alike ("Kestrel and Marrowby
-# agreed", "talks with", "a match between")
-_TOGETHER = frozenset(("and", "with", "between", "against", "or", "nor", "&"))
-
-
-def _agent_swapped(
-    stmt: Statement, entry: Entry, same: list[tuple[Mention, Name]], lex: Lexicon
-) -> tuple[str, str] | None:
-    """Two names the statement and the claim share, in plain slots, with the same act between
-    them (a word both put there), where the one who acts in the claim is acted on in the
-    statement: by word order, and "by" between them for the passive. None otherwise."""
-    plain = [
-        (m, n)
-        for m, n in same
-        if m.role in ("", "agent") and n.role in ("", "agent") and m.kind != "place"
-    ]
-    if len(plain) < 2:
-        return None
-    plain.sort(key=lambda p: p[0].first)
-    (m1, n1), (m2, n2) = plain[0], plain[1]
-    if n1.key == n2.key:
-        return None
-    try:
-        i1, i2 = stmt.seq.index(f"@{m1.key}"), stmt.seq.index(f"@{m2.key}")
-        j1, j2 = entry.seq.index(f"@{n1.key}"), entry.seq.index(f"@{n2.key}")
-    except ValueError:
-        return None
-    if i1 >= i2:
-        return None
-    ours = stmt.seq[i1 + 1 : i2]
-    theirs = entry.seq[min(j1, j2) + 1 : max(j1, j2)]
-    if not ours or not theirs or _TOGETHER & set(ours) or _TOGETHER & set(theirs):
-        return None
-    acts = {x for x in ours if x.isalpha() and x not in lex.stopwords} & set(theirs)
-    if not acts:
-        return None  # no act the two put between the parties
-    # who acts: the first named, unless a passive stands between them ("was bought by"; not
-    # "saved an attempt by Murillo")
-    agent_ours = n2 if _passive(ours) else n1
-    first = n1 if j1 < j2 else n2
-    second = n2 if first is n1 else n1
-    agent_theirs = second if _passive(theirs) else first
-    if agent_ours.key == agent_theirs.key:
-        return None
-    return m1.text, m2.text
-
-
-def _passive(seq: tuple[str, ...]) -> bool:
-    """Whether the tokens hold a passive: a form of "be", a word or two, and "by"."""
-    return any(x == "by" and "be" in seq[max(0, k - 3) : k] for k, x in enumerate(seq))
-
-
-def _office(seq: tuple[str, ...], key: str, lex: Lexicon) -> tuple[str, str]:
-    """The office before a name: the title right before it and the word before that, if any
-    ("finance", "minister" of "Finance Minister Irena Valcho"; "", "president" of "President
-    William Ruto"); ("", "") when there is no title."""
-    try:
-        at = seq.index(f"@{key}")
-    except ValueError:
-        return "", ""
-    if at < 1 or seq[at - 1] not in lex.titles:
-        return "", ""
-    modifier = seq[at - 2] if at >= 2 else ""
-    if not modifier.isalpha() or modifier in lex.stopwords or modifier.startswith("@"):
-        modifier = ""
-    return modifier, seq[at - 1]
-
-
-# words that make another office of a title: a vice president is not the president
-_RANKS = frozenset(("vice", "deputy", "assistant", "acting", "interim", "former", "ex"))
-
-
-def _offices_differ(ours: tuple[str, str], theirs: tuple[str, str]) -> bool:
-    if not ours[1] or ours[1] != theirs[1] or ours[0] == theirs[0]:
-        return False
-    if ours[0] and theirs[0]:
-        return True  # "education minister" / "finance minister"
-    return (ours[0] or theirs[0]) in _RANKS  # "vice president" / "president"
-
-
-# the slots whose exchange with the subject's turns an event round: where to, where, from
-_SWAPPABLE = frozenset(("dest", "loc", "from"))
-
-
-def _acts_instead(m: Mention, lead: Name, stmt: Statement, index: Index) -> bool:
-    """Whether the statement, opening on `m`, gives the act of the claim's `lead` to `m`: it
-    does not name the lead, or names it in another slot ("the KNSA supplied the OOA with the
-    camera" against "the OOA supplied the camera"), not alongside ("the KNSA and the OOA")
-    and not as who is quoted ("Reyl said Marek announced ...")."""
-    others = [o for o in stmt.reading.mentions if _name_matches(o, lead, index)]
-    if not others:
-        return True
-    if m.role == "source":
-        return False
-    tokens = stmt.reading.tokens
-    return all(
-        not {t.folded for t in tokens[m.last : o.first]} & _TOGETHER and o.first > m.last
-        for o in others
-    )
-
-
 def _in_a_slot(
     stmt: Statement, entry: Entry, index: Index, matched_at: dict[int, str], w: Word
 ) -> bool:
@@ -1430,11 +1166,6 @@ def _in_setting(w: Word, before: Entry) -> bool:
 def _sets_the_scene(before: Entry, entry: Entry) -> bool:
     """Whether `before` is the claim just before `entry`'s, in the same article."""
     return before.source == entry.source and 0 <= entry.claim.sentence - before.claim.sentence <= 1
-
-
-def _subject(role: str) -> str:
-    """A role, with who speaks counted as who acts ("Haiti has announced plans to send")."""
-    return "" if role == "source" else role
 
 
 def _parties(stmt: tuple[str, ...], i: int, shared: set[str]) -> Iterator[tuple[str, str]]:
@@ -1507,7 +1238,7 @@ def _described(stmt: Statement, unmatched: list[Word], names: list[Name]) -> set
     claim's names (in any order): the name told in ordinary words."""
     if len(unmatched) < 2:
         return set()
-    keys = [_key_words(n.key) for n in names if " " in n.key]
+    keys = [key_words(n.key) for n in names if " " in n.key]
     if not keys:
         return set()
     wanted = {id(w) for w in unmatched}
@@ -1656,7 +1387,7 @@ def _traits(stmt: Statement) -> _Traits:
         more,
         fewer,
         # (not an owner: "Tunisia's equaliser came from ...")
-        _lead([m for m in stmt.reading.mentions if not _owner(stmt, m)], stmt.seq)
+        lead_party([m for m in stmt.reading.mentions if not is_owner(stmt, m)], stmt.seq)
         if stmt.reading.mentions
         else None,
     )
