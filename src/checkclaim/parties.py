@@ -110,18 +110,30 @@ def lead_party(
     key = _lead_key(seq)
     first = next((n for n in names if f"@{n.key}" == key), None)
     if first is not None and first.kind in ("org", "place"):
-        after = seq.index(f"@{first.key}") + 1
         # the organisation (or the country: "English defender Kyle Walker"), a title word at
         # most, then the person: not "... Office said Voric"
-        for x in seq[after : after + 2]:
-            if x.startswith("@"):
-                person = next((n for n in names if f"@{n.key}" == x), None)
-                if person is not None and person.kind in ("person", "name"):
-                    return person
-                break
-            if not x.isalpha() or x in SOURCE_VERBS or thesaurus().is_verb(x, x, x + "e"):
-                break
+        person = _person_following(first.key, seq, names, 2)
+        if person is not None:
+            return person
     return first
+
+
+def _person_following(
+    key: str, seq: tuple[str, ...], names: Sequence[_Party], within: int
+) -> _Party | None:
+    """The person named within `within` tokens after the name `key`, with no verb between
+    ("HFRS chief Tomas Reyl", "English defender Kyle Walker"); None otherwise."""
+    try:
+        after = seq.index(f"@{key}") + 1
+    except ValueError:
+        return None
+    for x in seq[after : after + within]:
+        if x.startswith("@"):
+            found = next((n for n in names if f"@{n.key}" == x), None)
+            return found if found is not None and found.kind in ("person", "name") else None
+        if not x.isalpha() or x in SOURCE_VERBS or thesaurus().is_verb(x, x, x + "e"):
+            return None
+    return None
 
 
 _ACCORDING_TO = re.compile(
@@ -167,16 +179,7 @@ def according_to(text: str) -> str:
 def person_after(n: Name, seq: tuple[str, ...], names: list[Name]) -> bool:
     """Whether a person's name follows a name within two words, none of them a verb ("English
     defender Kyle Walker")."""
-    try:
-        after = seq.index(f"@{n.key}") + 1
-    except ValueError:
-        return False
-    for x in seq[after : after + 3]:
-        if x.startswith("@"):
-            return any(f"@{o.key}" == x and o.kind in ("person", "name") for o in names)
-        if not x.isalpha() or x in SOURCE_VERBS or thesaurus().is_verb(x, x, x + "e"):
-            return False
-    return False
+    return _person_following(n.key, seq, names, 3) is not None
 
 
 def is_owner(stmt: Statement, m: Mention) -> bool:
